@@ -1,0 +1,422 @@
+//! The matching engine: one Aho–Corasick pass over the title finds every
+//! keyword of every rule; rules are then checked in priority order using
+//! those hits only (no per-rule scan of the title).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::rules::RulePack;
+use super::taxonomy::OTHER;
+use crate::model::Verdict;
+
+/// The id given to the fallback decision when no rule matches.
+pub const NO_RULE: &str = "fallback.other";
+
+/// How strongly an area keyword decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Dominant = 0,
+    Normal = 1,
+    Weak = 2,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Any,
+    All,
+    None,
+}
+
+#[derive(Debug, Default)]
+struct Compiled {
+    /// Pattern ids per rule and role.
+    any: Vec<u32>,
+    all: Vec<u32>,
+    none: Vec<u32>,
+    col_any: Vec<u32>,
+    col_none: Vec<u32>,
+    url_any: Vec<u32>,
+    suffix: Vec<String>,
+}
+
+/// A compiled rule pack, ready to classify.
+#[derive(Debug)]
+pub struct Classifier {
+    pack: RulePack,
+    title_ac: AhoCorasick,
+    /// For each title pattern: (rule index, role) pairs.
+    title_refs: Vec<Vec<(u32, Role)>>,
+    /// For each title pattern: the key areas it names, with their tier.
+    area_refs: Vec<Vec<(u16, Tier)>>,
+    /// For each title pattern: whether it is an area stopword.
+    stop: Vec<bool>,
+    title_patterns: Vec<String>,
+    col_ac: AhoCorasick,
+    col_patterns: Vec<String>,
+    col_area_refs: Vec<Vec<u16>>,
+    url_ac: AhoCorasick,
+    url_patterns: Vec<String>,
+    rules: Vec<Compiled>,
+    /// Rules with no title keyword to trigger them (column- or URL-only).
+    always: Vec<u32>,
+}
+
+/// Reusable scratch space for classification (no allocation per title).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    title_hit: Vec<bool>,
+    title_list: Vec<u32>,
+    col_hit: Vec<bool>,
+    col_list: Vec<u32>,
+    url_hit: Vec<bool>,
+    url_list: Vec<u32>,
+    candidates: Vec<u32>,
+    areas: Vec<(usize, usize, u16, Tier, u32)>,
+    stops: Vec<(usize, usize)>,
+}
+
+struct Interner {
+    ids: std::collections::HashMap<String, u32>,
+    patterns: Vec<String>,
+}
+
+impl Interner {
+    fn new() -> Self {
+        Self {
+            ids: std::collections::HashMap::new(),
+            patterns: Vec::new(),
+        }
+    }
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = u32::try_from(self.patterns.len()).expect("fewer than 2^32 patterns");
+        self.ids.insert(s.to_owned(), i);
+        self.patterns.push(s.to_owned());
+        i
+    }
+}
+
+fn build(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .expect("keyword automaton builds")
+}
+
+impl Classifier {
+    /// Compiles a pack.
+    #[must_use]
+    pub fn new(pack: RulePack) -> Self {
+        let mut title = Interner::new();
+        let mut col = Interner::new();
+        let mut url = Interner::new();
+        let mut rules = Vec::with_capacity(pack.rules.len());
+        let mut always = Vec::new();
+        for (i, r) in pack.rules.iter().enumerate() {
+            let c = Compiled {
+                any: r.title_any.iter().map(|k| title.id(k)).collect(),
+                all: r.title_all.iter().map(|k| title.id(k)).collect(),
+                none: r.title_none.iter().map(|k| title.id(k)).collect(),
+                col_any: r.column_any.iter().map(|k| col.id(k)).collect(),
+                col_none: r.column_none.iter().map(|k| col.id(k)).collect(),
+                url_any: r.url_any.iter().map(|k| url.id(k)).collect(),
+                suffix: r.title_suffix.clone(),
+            };
+            if c.any.is_empty() && c.all.is_empty() {
+                always.push(u32::try_from(i).expect("rule count fits"));
+            }
+            rules.push(c);
+        }
+        for w in &pack.area_stopwords {
+            title.id(w);
+        }
+        for a in &pack.areas {
+            for k in a
+                .keywords
+                .iter()
+                .chain(&a.dominant_keywords)
+                .chain(&a.weak_keywords)
+            {
+                title.id(k);
+            }
+            for k in &a.column_keywords {
+                col.id(k);
+            }
+        }
+        let mut title_refs = vec![Vec::new(); title.patterns.len()];
+        for (i, c) in rules.iter().enumerate() {
+            let i = u32::try_from(i).expect("rule count fits");
+            for &p in &c.any {
+                title_refs[p as usize].push((i, Role::Any));
+            }
+            for &p in &c.all {
+                title_refs[p as usize].push((i, Role::All));
+            }
+            for &p in &c.none {
+                title_refs[p as usize].push((i, Role::None));
+            }
+        }
+        let mut area_refs = vec![Vec::new(); title.patterns.len()];
+        let mut col_area_refs = vec![Vec::new(); col.patterns.len()];
+        let mut stop = vec![false; title.patterns.len()];
+        for w in &pack.area_stopwords {
+            stop[title.ids[w] as usize] = true;
+        }
+        for (ai, a) in pack.areas.iter().enumerate() {
+            let ai = u16::try_from(ai).expect("area count fits");
+            for (list, tier) in [
+                (&a.dominant_keywords, Tier::Dominant),
+                (&a.keywords, Tier::Normal),
+                (&a.weak_keywords, Tier::Weak),
+            ] {
+                for k in list {
+                    area_refs[title.ids[k] as usize].push((ai, tier));
+                }
+            }
+            for k in &a.column_keywords {
+                col_area_refs[col.ids[k] as usize].push(ai);
+            }
+        }
+        Self {
+            title_ac: build(&title.patterns),
+            title_refs,
+            area_refs,
+            stop,
+            title_patterns: title.patterns,
+            col_ac: build(&col.patterns),
+            col_patterns: col.patterns,
+            col_area_refs,
+            url_ac: build(&url.patterns),
+            url_patterns: url.patterns,
+            rules,
+            always,
+            pack,
+        }
+    }
+
+    /// The default pack, compiled.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::new(RulePack::builtin())
+    }
+
+    /// The pack in use.
+    #[must_use]
+    pub fn pack(&self) -> &RulePack {
+        &self.pack
+    }
+
+    /// Classifies one item.
+    #[must_use]
+    pub fn classify(&self, title: &str, column: &str, url: &str) -> Verdict {
+        let mut s = Scratch::default();
+        self.classify_with(&mut s, title, column, url)
+    }
+
+    /// Classifies one item using caller-owned scratch space.
+    pub fn classify_with(&self, s: &mut Scratch, title: &str, column: &str, url: &str) -> Verdict {
+        let (rule, area) = self.decide(s, title, column, url);
+        let mut matched = Vec::new();
+        let (category, rule_id) = match rule {
+            Some(ri) => {
+                let r = &self.pack.rules[ri as usize];
+                let c = &self.rules[ri as usize];
+                for &p in c.any.iter().chain(&c.all) {
+                    if s.title_hit[p as usize]
+                        && !matched.contains(&self.title_patterns[p as usize])
+                    {
+                        matched.push(self.title_patterns[p as usize].clone());
+                    }
+                }
+                for &p in &c.col_any {
+                    if s.col_hit[p as usize] {
+                        matched.push(format!("栏目:{}", self.col_patterns[p as usize]));
+                    }
+                }
+                for &p in &c.url_any {
+                    if s.url_hit[p as usize] {
+                        matched.push(format!("url:{}", self.url_patterns[p as usize]));
+                    }
+                }
+                (r.category.clone(), r.id.clone())
+            }
+            None => (OTHER.to_owned(), NO_RULE.to_owned()),
+        };
+        let key_area = area.map(|(ai, word)| {
+            matched.push(format!("领域:{word}"));
+            self.pack.areas[ai as usize].id.clone()
+        });
+        Verdict {
+            category,
+            key_area,
+            rule: rule_id,
+            matched,
+        }
+    }
+
+    /// Only the category index of the winning rule (for benchmarks and eval).
+    pub fn decide_rule(
+        &self,
+        s: &mut Scratch,
+        title: &str,
+        column: &str,
+        url: &str,
+    ) -> Option<u32> {
+        self.decide(s, title, column, url).0
+    }
+
+    fn decide(
+        &self,
+        s: &mut Scratch,
+        title: &str,
+        column: &str,
+        url: &str,
+    ) -> (Option<u32>, Option<(u16, String)>) {
+        let stem = title_stem(title);
+        reset(
+            &mut s.title_hit,
+            &mut s.title_list,
+            self.title_patterns.len(),
+        );
+        reset(&mut s.col_hit, &mut s.col_list, self.col_patterns.len());
+        reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
+        s.candidates.clear();
+        s.areas.clear();
+        s.stops.clear();
+        for m in self.title_ac.find_overlapping_iter(title) {
+            let p = m.pattern().as_u32();
+            if !s.title_hit[p as usize] {
+                s.title_hit[p as usize] = true;
+                s.title_list.push(p);
+                for &(ri, role) in &self.title_refs[p as usize] {
+                    if matches!(role, Role::Any | Role::All) {
+                        s.candidates.push(ri);
+                    }
+                }
+            }
+            if self.stop[p as usize] {
+                s.stops.push((m.start(), m.end()));
+            }
+            if let Some(&(ai, tier)) = self.area_refs[p as usize].first() {
+                s.areas.push((m.start(), m.end(), ai, tier, p));
+            }
+        }
+        if !column.is_empty() {
+            for m in self.col_ac.find_overlapping_iter(column) {
+                let p = m.pattern().as_usize();
+                if !s.col_hit[p] {
+                    s.col_hit[p] = true;
+                    s.col_list.push(m.pattern().as_u32());
+                }
+            }
+        }
+        if !url.is_empty() && !self.url_patterns.is_empty() {
+            for m in self.url_ac.find_overlapping_iter(url) {
+                let p = m.pattern().as_usize();
+                if !s.url_hit[p] {
+                    s.url_hit[p] = true;
+                    s.url_list.push(m.pattern().as_u32());
+                }
+            }
+        }
+        s.candidates.extend_from_slice(&self.always);
+        let mut best: Option<u32> = None;
+        for &ri in &s.candidates {
+            if best.is_some_and(|b| b <= ri) {
+                continue;
+            }
+            if self.satisfied(s, ri, stem) {
+                best = Some(ri);
+            }
+        }
+        // Key area: dominant keywords first, then the leftmost keyword (the
+        // longest on ties), then weak keywords; none inside a stopword.
+        let stops = &s.stops;
+        let area = s
+            .areas
+            .iter()
+            .filter(|(st, en, ..)| !stops.iter().any(|(a, b)| a <= st && en <= b))
+            .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
+            .map(|&(_, _, ai, _, p)| (ai, self.title_patterns[p as usize].clone()))
+            .or_else(|| {
+                // The column names the subject when the title does not.
+                s.col_list.iter().find_map(|&p| {
+                    self.col_area_refs[p as usize]
+                        .first()
+                        .map(|&ai| (ai, format!("栏目:{}", self.col_patterns[p as usize])))
+                })
+            });
+        (best, area)
+    }
+
+    fn satisfied(&self, s: &Scratch, ri: u32, stem: &str) -> bool {
+        let c = &self.rules[ri as usize];
+        if !c.suffix.is_empty() && !c.suffix.iter().any(|x| stem.ends_with(x.as_str())) {
+            return false;
+        }
+        (c.any.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
+            && c.all.iter().all(|&p| s.title_hit[p as usize])
+            && !c.none.iter().any(|&p| s.title_hit[p as usize])
+            && (c.col_any.is_empty() || c.col_any.iter().any(|&p| s.col_hit[p as usize]))
+            && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
+            && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
+    }
+
+    /// Every rule that matches a title, in priority order (for `rules explain`).
+    #[must_use]
+    pub fn explain(
+        &self,
+        title: &str,
+        column: &str,
+        url: &str,
+    ) -> Vec<&super::rules::CategoryRule> {
+        let mut s = Scratch::default();
+        let _ = self.decide(&mut s, title, column, url);
+        let mut ids: Vec<u32> = s
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&ri| self.satisfied(&s, ri, title_stem(title)))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| &self.pack.rules[i as usize])
+            .collect()
+    }
+}
+
+/// The title without trailing white space and trailing parentheses
+/// (`…行动计划（2026—2028年）` ends with 计划).
+fn title_stem(title: &str) -> &str {
+    let mut t = title.trim_end();
+    for _ in 0..2 {
+        let Some(last) = t.chars().last() else { break };
+        let open = match last {
+            '）' => '（',
+            ')' => '(',
+            '】' => '【',
+            ']' => '[',
+            _ => break,
+        };
+        match t.rfind(open) {
+            Some(i) if i > 0 => t = t[..i].trim_end(),
+            _ => break,
+        }
+    }
+    t
+}
+
+fn reset(hit: &mut Vec<bool>, list: &mut Vec<u32>, n: usize) {
+    if hit.len() != n {
+        hit.clear();
+        hit.resize(n, false);
+        list.clear();
+        return;
+    }
+    for &p in list.iter() {
+        hit[p as usize] = false;
+    }
+    list.clear();
+}

@@ -1,0 +1,667 @@
+//! Loading and checking a rule pack: `pack.toml` (scoring weights, grades,
+//! column kinds), `categories.toml` (category rules), `key_areas.toml`.
+//!
+//! Every error names the file, the line and the field. The default pack in
+//! `rules/` is embedded in the binary.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::taxonomy::{category_index, key_area_index};
+
+/// The names of the files of a rule pack.
+pub const PACK_FILES: [&str; 3] = ["pack.toml", "categories.toml", "key_areas.toml"];
+
+const BUILTIN: [(&str, &str); 3] = [
+    ("pack.toml", include_str!("../../rules/pack.toml")),
+    (
+        "categories.toml",
+        include_str!("../../rules/categories.toml"),
+    ),
+    ("key_areas.toml", include_str!("../../rules/key_areas.toml")),
+];
+
+/// A problem in a rule pack, located by file, line and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (path, or `built-in/<name>`).
+    pub file: String,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// The rule or entry id, when known.
+    pub entry: Option<String>,
+    /// The field the problem is in.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+    /// Whether it stops the pack from loading.
+    pub fatal: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(e) = &self.entry {
+            write!(f, "`{e}`: ")?;
+        }
+        write!(f, "field `{}`: {}", self.field, self.message)
+    }
+}
+
+/// A rule pack that failed to load.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("invalid rule pack: {}", .problems.iter().filter(|p| p.fatal).map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+pub struct RulesError {
+    /// Every problem found (fatal and not).
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategories {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    category: Spanned<String>,
+    priority: Spanned<i64>,
+    #[serde(default)]
+    description: String,
+    title_any: Option<Spanned<Vec<String>>>,
+    title_all: Option<Spanned<Vec<String>>>,
+    title_none: Option<Spanned<Vec<String>>>,
+    column_any: Option<Spanned<Vec<String>>>,
+    column_none: Option<Spanned<Vec<String>>>,
+    url_any: Option<Spanned<Vec<String>>>,
+    title_suffix: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAreas {
+    #[serde(default)]
+    stopwords: Vec<String>,
+    #[serde(default)]
+    area: Vec<RawArea>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: Spanned<String>,
+    keywords: Spanned<Vec<String>>,
+    #[serde(default)]
+    dominant_keywords: Vec<String>,
+    #[serde(default)]
+    weak_keywords: Vec<String>,
+    #[serde(default)]
+    column_keywords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    pack: PackInfo,
+    scoring: Scoring,
+    grade: Vec<Grade>,
+    column_kind: Vec<RawColumnKind>,
+}
+
+/// Name and version of a pack.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackInfo {
+    /// Pack name.
+    pub name: String,
+    /// Pack version.
+    pub version: String,
+}
+
+/// Weights and targets of the overall score (see `score`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Weight of the substantive-share component.
+    pub weight_substance: f64,
+    /// Weight of the interpretation-coverage component.
+    pub weight_interpretation: f64,
+    /// Weight of the key-area coverage component.
+    pub weight_key_areas: f64,
+    /// Weight of the column-timeliness component.
+    pub weight_timeliness: f64,
+    /// Weight of the link-health component.
+    pub weight_links: f64,
+    /// Substantive share that earns the full substance component.
+    pub target_substantive_share: f64,
+    /// Interpretations per decision that earn the full interpretation component.
+    pub target_interpretation_ratio: f64,
+    /// Share of broken links at which the link component reaches zero.
+    pub broken_link_zero_at: f64,
+}
+
+/// A grade band: the grade given from `min_score` up.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Grade label (e.g. `A`).
+    pub id: String,
+    /// Chinese label (e.g. 优).
+    pub name: String,
+    /// Lowest score that earns it.
+    pub min_score: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColumnKind {
+    id: Spanned<String>,
+    name: String,
+    max_age_days: i64,
+    #[serde(default)]
+    keywords: Vec<String>,
+}
+
+/// A timeliness type of column (news, notice, policy, personnel, planning).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ColumnKind {
+    /// Kind id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The newest item may be at most this old (days) before the column is stale.
+    pub max_age_days: i64,
+    /// Column-name keywords that give this kind (checked in file order).
+    pub keywords: Vec<String>,
+}
+
+/// One category rule.
+#[derive(Debug, Clone)]
+pub struct CategoryRule {
+    /// Rule id.
+    pub id: String,
+    /// Category it decides.
+    pub category: String,
+    /// Higher wins.
+    pub priority: i64,
+    /// Human description.
+    pub description: String,
+    /// The title must contain one of these (if any are given).
+    pub title_any: Vec<String>,
+    /// The title must contain all of these.
+    pub title_all: Vec<String>,
+    /// The title must contain none of these.
+    pub title_none: Vec<String>,
+    /// The column name must contain one of these (if any are given).
+    pub column_any: Vec<String>,
+    /// The column name must contain none of these.
+    pub column_none: Vec<String>,
+    /// The URL must contain one of these (if any are given).
+    pub url_any: Vec<String>,
+    /// The title must end with one of these (if any are given), after
+    /// trailing white space and a trailing parenthesis are removed.
+    pub title_suffix: Vec<String>,
+    /// Where it was defined (file, line).
+    pub origin: (String, usize),
+}
+
+/// One key-area definition.
+#[derive(Debug, Clone)]
+pub struct AreaRule {
+    /// Key-area id.
+    pub id: String,
+    /// Title keywords: the leftmost in the title decides.
+    pub keywords: Vec<String>,
+    /// Keywords that decide wherever they stand (e.g. 预算 over a department's sector).
+    pub dominant_keywords: Vec<String>,
+    /// Keywords that decide only when no other area keyword is present (modifiers like 农村).
+    pub weak_keywords: Vec<String>,
+    /// Column-name keywords, used when the title names no area.
+    pub column_keywords: Vec<String>,
+}
+
+/// A loaded, validated rule pack.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    /// Where it came from (`built-in` or a directory).
+    pub source: String,
+    /// Name and version.
+    pub info: PackInfo,
+    /// Category rules, highest priority first (ties by id).
+    pub rules: Vec<CategoryRule>,
+    /// Key areas, in file order.
+    pub areas: Vec<AreaRule>,
+    /// Words inside which no area keyword counts (人民政府 hides 民政).
+    pub area_stopwords: Vec<String>,
+    /// Column kinds, in file order.
+    pub column_kinds: Vec<ColumnKind>,
+    /// Score weights and targets.
+    pub scoring: Scoring,
+    /// Grade bands, highest first.
+    pub grades: Vec<Grade>,
+    /// Non-fatal problems found while loading (ties).
+    pub warnings: Vec<Problem>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct Ctx<'a> {
+    file: String,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn add(
+        &mut self,
+        span: std::ops::Range<usize>,
+        entry: Option<&str>,
+        field: &str,
+        msg: String,
+        fatal: bool,
+    ) {
+        self.problems.push(Problem {
+            file: self.file.clone(),
+            line: line_of(self.text, span.start),
+            entry: entry.map(ToOwned::to_owned),
+            field: field.to_owned(),
+            message: msg,
+            fatal,
+        });
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str::<T>(self.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let line = e.span().map_or(0, |s| line_of(self.text, s.start));
+                let msg = e.message().to_owned();
+                let field = field_from_message(&msg);
+                self.problems.push(Problem {
+                    file: self.file.clone(),
+                    line,
+                    entry: None,
+                    field,
+                    message: msg,
+                    fatal: true,
+                });
+                None
+            }
+        }
+    }
+}
+
+fn field_from_message(msg: &str) -> String {
+    // serde messages name the field in backticks: "missing field `category`".
+    msg.split('`').nth(1).unwrap_or("-").to_owned()
+}
+
+impl RulePack {
+    /// The default pack embedded in the binary.
+    ///
+    /// # Panics
+    /// Never in a released build: a test loads the embedded pack.
+    #[must_use]
+    pub fn builtin() -> Self {
+        let files = BUILTIN.map(|(n, t)| (format!("built-in/{n}"), t.to_owned()));
+        Self::from_texts("built-in", &files).expect("the embedded rule pack is valid")
+    }
+
+    /// Loads a pack from a directory holding the three pack files.
+    ///
+    /// # Errors
+    /// When a file is missing or unreadable, or the pack has a fatal problem.
+    pub fn load(dir: &Path) -> Result<Self, RulesError> {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for name in PACK_FILES {
+            let path: PathBuf = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(t) => files.push((path.display().to_string(), t)),
+                Err(e) => problems.push(Problem {
+                    file: path.display().to_string(),
+                    line: 0,
+                    entry: None,
+                    field: "-".into(),
+                    message: format!("cannot read the file: {e}"),
+                    fatal: true,
+                }),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(RulesError { problems });
+        }
+        let files: [(String, String); 3] = files.try_into().expect("three files");
+        Self::from_texts(&dir.display().to_string(), &files)
+    }
+
+    /// Checks a pack and returns every problem, fatal or not.
+    #[must_use]
+    pub fn check(dir: Option<&Path>) -> Vec<Problem> {
+        let res = match dir {
+            Some(d) => Self::load(d),
+            None => {
+                let files = BUILTIN.map(|(n, t)| (format!("built-in/{n}"), t.to_owned()));
+                Self::from_texts("built-in", &files)
+            }
+        };
+        match res {
+            Ok(p) => p.warnings,
+            Err(e) => e.problems,
+        }
+        .into_iter()
+        .collect()
+    }
+
+    fn from_texts(source: &str, files: &[(String, String); 3]) -> Result<Self, RulesError> {
+        let mut all = Vec::new();
+        let mut pack_ctx = Ctx {
+            file: files[0].0.clone(),
+            text: &files[0].1,
+            problems: vec![],
+        };
+        let raw_pack: Option<RawPack> = pack_ctx.parse();
+        let mut cat_ctx = Ctx {
+            file: files[1].0.clone(),
+            text: &files[1].1,
+            problems: vec![],
+        };
+        let raw_cats: Option<RawCategories> = cat_ctx.parse();
+        let mut area_ctx = Ctx {
+            file: files[2].0.clone(),
+            text: &files[2].1,
+            problems: vec![],
+        };
+        let raw_areas: Option<RawAreas> = area_ctx.parse();
+
+        let rules = raw_cats
+            .map(|r| check_rules(&mut cat_ctx, r.rule))
+            .unwrap_or_default();
+        let (areas, area_stopwords) = raw_areas
+            .map(|a| (check_areas(&mut area_ctx, a.area), a.stopwords))
+            .unwrap_or_default();
+        let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
+        all.append(&mut pack_ctx.problems);
+        all.append(&mut cat_ctx.problems);
+        all.append(&mut area_ctx.problems);
+        if all.iter().any(|p| p.fatal) {
+            return Err(RulesError { problems: all });
+        }
+        let (info, scoring, grades, column_kinds) = pack.expect("no fatal problem");
+        Ok(Self {
+            source: source.to_owned(),
+            info,
+            rules,
+            areas,
+            area_stopwords,
+            column_kinds,
+            scoring,
+            grades,
+            warnings: all,
+        })
+    }
+
+    /// The grade for a score.
+    #[must_use]
+    pub fn grade_for(&self, score: f64) -> &Grade {
+        self.grades
+            .iter()
+            .find(|g| score >= g.min_score)
+            .unwrap_or_else(|| self.grades.last().expect("at least one grade"))
+    }
+}
+
+fn list(ctx: &mut Ctx<'_>, id: &str, field: &str, v: Option<Spanned<Vec<String>>>) -> Vec<String> {
+    let Some(v) = v else { return Vec::new() };
+    let span = v.span();
+    let items = v.into_inner();
+    if items.is_empty() {
+        ctx.add(
+            span.clone(),
+            Some(id),
+            field,
+            "empty keyword list: remove the field or add keywords".into(),
+            true,
+        );
+    }
+    if items.iter().any(|k| k.trim().is_empty()) {
+        ctx.add(span, Some(id), field, "empty keyword".into(), true);
+    }
+    items
+}
+
+fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for r in raw {
+        let id = r.id.get_ref().clone();
+        let line = line_of(ctx.text, r.id.span().start);
+        if id.trim().is_empty() {
+            ctx.add(r.id.span(), None, "id", "empty rule id".into(), true);
+        }
+        if let Some(first) = seen.insert(id.clone(), line) {
+            ctx.add(
+                r.id.span(),
+                Some(&id),
+                "id",
+                format!("duplicate rule id (first defined on line {first})"),
+                true,
+            );
+        }
+        if category_index(r.category.get_ref()).is_none() {
+            ctx.add(
+                r.category.span(),
+                Some(&id),
+                "category",
+                format!(
+                    "unknown category id `{}` (known: {})",
+                    r.category.get_ref(),
+                    super::taxonomy::CATEGORIES
+                        .iter()
+                        .map(|c| c.0)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                true,
+            );
+        }
+        let rule = CategoryRule {
+            title_any: list(ctx, &id, "title_any", r.title_any),
+            title_all: list(ctx, &id, "title_all", r.title_all),
+            title_none: list(ctx, &id, "title_none", r.title_none),
+            column_any: list(ctx, &id, "column_any", r.column_any),
+            column_none: list(ctx, &id, "column_none", r.column_none),
+            url_any: list(ctx, &id, "url_any", r.url_any),
+            title_suffix: list(ctx, &id, "title_suffix", r.title_suffix),
+            id: id.clone(),
+            category: r.category.get_ref().clone(),
+            priority: *r.priority.get_ref(),
+            description: r.description,
+            origin: (ctx.file.clone(), line),
+        };
+        if rule.title_any.is_empty()
+            && rule.title_all.is_empty()
+            && rule.column_any.is_empty()
+            && rule.url_any.is_empty()
+            && rule.title_suffix.is_empty()
+        {
+            ctx.add(r.id.span(), Some(&id), "title_any", "the rule has no condition: give title_any, title_all, title_suffix, column_any or url_any".into(), true);
+        }
+        out.push(rule);
+    }
+    out.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.id.cmp(&b.id)));
+    // Ties: two rules of equal priority for different categories that one
+    // title can satisfy both make the verdict depend on the id order.
+    for (i, a) in out.iter().enumerate() {
+        for b in out[i + 1..].iter().take_while(|b| b.priority == a.priority) {
+            if a.category != b.category && can_overlap(a, b) {
+                ctx.problems.push(Problem {
+                    file: b.origin.0.clone(),
+                    line: b.origin.1,
+                    entry: Some(b.id.clone()),
+                    field: "priority".into(),
+                    message: format!(
+                        "ties with rule `{}` (line {}, category {}) at priority {}: a title can match both, so the verdict would depend on rule order; give one a different priority",
+                        a.id, a.origin.1, a.category, a.priority
+                    ),
+                    fatal: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether some title could satisfy both rules (an approximation on keywords).
+fn can_overlap(a: &CategoryRule, b: &CategoryRule) -> bool {
+    let a_req: Vec<&String> = a.title_any.iter().chain(&a.title_all).collect();
+    let b_req: Vec<&String> = b.title_any.iter().chain(&b.title_all).collect();
+    let excluded = |req: &[&String], none: &[String]| {
+        req.iter()
+            .all(|k| none.iter().any(|n| k.contains(n.as_str())))
+    };
+    if !a_req.is_empty() && excluded(&a_req, &b.title_none)
+        || !b_req.is_empty() && excluded(&b_req, &a.title_none)
+    {
+        return false;
+    }
+    // Column-only rules overlap with anything that does not exclude them.
+    a_req.is_empty()
+        || b_req.is_empty()
+        || a_req.iter().any(|x| {
+            b_req
+                .iter()
+                .any(|y| x.contains(y.as_str()) || y.contains(x.as_str()))
+        })
+}
+
+fn check_areas(ctx: &mut Ctx<'_>, raw: Vec<RawArea>) -> Vec<AreaRule> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for a in raw {
+        let id = a.id.get_ref().clone();
+        if key_area_index(&id).is_none() {
+            ctx.add(
+                a.id.span(),
+                Some(&id),
+                "id",
+                format!("unknown key-area id `{id}`"),
+                true,
+            );
+        }
+        if !seen.insert(id.clone()) {
+            ctx.add(
+                a.id.span(),
+                Some(&id),
+                "id",
+                "duplicate key area".into(),
+                true,
+            );
+        }
+        let kspan = a.keywords.span();
+        let keywords = a.keywords.into_inner();
+        if keywords.is_empty() || keywords.iter().any(|k| k.trim().is_empty()) {
+            ctx.add(
+                kspan,
+                Some(&id),
+                "keywords",
+                "empty keyword list or keyword".into(),
+                true,
+            );
+        }
+        out.push(AreaRule {
+            id,
+            keywords,
+            dominant_keywords: a.dominant_keywords,
+            weak_keywords: a.weak_keywords,
+            column_keywords: a.column_keywords,
+        });
+    }
+    out
+}
+
+type PackParts = (PackInfo, Scoring, Vec<Grade>, Vec<ColumnKind>);
+
+fn check_pack(ctx: &mut Ctx<'_>, raw: RawPack) -> Option<PackParts> {
+    let s = &raw.scoring;
+    let weights = [
+        s.weight_substance,
+        s.weight_interpretation,
+        s.weight_key_areas,
+        s.weight_timeliness,
+        s.weight_links,
+    ];
+    if weights.iter().any(|w| *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+        ctx.add(
+            0..0,
+            None,
+            "scoring",
+            "weights must be non-negative with a positive sum".into(),
+            true,
+        );
+    }
+    if s.target_substantive_share <= 0.0
+        || s.target_interpretation_ratio <= 0.0
+        || s.broken_link_zero_at <= 0.0
+    {
+        ctx.add(
+            0..0,
+            None,
+            "scoring",
+            "targets must be positive".into(),
+            true,
+        );
+    }
+    let mut grades = raw.grade;
+    if grades.is_empty() {
+        ctx.add(
+            0..0,
+            None,
+            "grade",
+            "at least one grade is needed".into(),
+            true,
+        );
+    }
+    grades.sort_by(|a, b| b.min_score.total_cmp(&a.min_score));
+    let mut kinds = Vec::new();
+    for k in raw.column_kind {
+        if k.max_age_days <= 0 {
+            ctx.add(
+                k.id.span(),
+                Some(k.id.get_ref()),
+                "max_age_days",
+                "must be positive".into(),
+                true,
+            );
+        }
+        kinds.push(ColumnKind {
+            id: k.id.into_inner(),
+            name: k.name,
+            max_age_days: k.max_age_days,
+            keywords: k.keywords,
+        });
+    }
+    if kinds.is_empty() {
+        ctx.add(
+            0..0,
+            None,
+            "column_kind",
+            "at least one column kind is needed".into(),
+            true,
+        );
+    }
+    Some((raw.pack, raw.scoring, grades, kinds))
+}

@@ -1,0 +1,253 @@
+//! One HTTP exchange with bounds: a total timeout, a body-size cap (applied
+//! to the decoded body, so compression bombs stop at the cap), no automatic
+//! redirects (the crawler checks each hop against the scope), and retries
+//! with backoff on timeouts, 5xx and 429 within a per-site budget.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{CONTENT_TYPE, ETAG, HeaderMap, LAST_MODIFIED, LOCATION, RANGE, RETRY_AFTER};
+
+/// Limits and identity for HTTP requests.
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    /// User-Agent header.
+    pub user_agent: String,
+    /// Connect timeout.
+    pub connect_timeout: Duration,
+    /// Total time for one request, body included.
+    pub request_timeout: Duration,
+    /// Largest body kept, in bytes (after decompression).
+    pub max_body: usize,
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// Longest `Retry-After` honoured.
+    pub max_retry_after: Duration,
+    /// Accept certificates that fail verification.
+    pub insecure_tls: bool,
+}
+
+/// Defaults.
+pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        Self {
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_body: DEFAULT_MAX_BODY,
+            retries: 2,
+            max_retry_after: Duration::from_secs(60),
+            insecure_tls: false,
+        }
+    }
+}
+
+/// Builds the HTTP client for one site.
+///
+/// # Errors
+/// When the TLS backend cannot be set up.
+pub fn build_client(opts: &HttpOptions) -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .user_agent(&opts.user_agent)
+        .connect_timeout(opts.connect_timeout)
+        .timeout(opts.request_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .danger_accept_invalid_certs(opts.insecure_tls)
+        .pool_max_idle_per_host(8)
+        .build()
+}
+
+/// The outcome of one fetch (after retries).
+#[derive(Debug, Clone, Default)]
+pub struct Fetched {
+    /// HTTP status; 0 when no response came.
+    pub status: u16,
+    /// Body bytes (possibly cut at the cap).
+    pub body: Bytes,
+    /// The body was cut at the cap.
+    pub truncated: bool,
+    /// `Content-Type`.
+    pub content_type: Option<String>,
+    /// `Location` on redirects.
+    pub location: Option<String>,
+    /// `ETag`.
+    pub etag: Option<String>,
+    /// `Last-Modified`.
+    pub last_modified: Option<String>,
+    /// Transport error, in words.
+    pub error: Option<String>,
+    /// The error was a TLS certificate failure.
+    pub tls_error: bool,
+    /// Time of the last attempt.
+    pub elapsed: Duration,
+    /// Retries made.
+    pub retries: u32,
+}
+
+impl Fetched {
+    /// Whether the fetch produced a 2xx response.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// How to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A full GET.
+    Get,
+    /// A status check for attachments: HEAD, falling back to a one-byte ranged GET.
+    Check,
+}
+
+fn header(h: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
+    h.get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(ToOwned::to_owned)
+}
+
+fn retry_after(h: &HeaderMap) -> Option<Duration> {
+    let v = h.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let secs = (when.timestamp() - chrono::Utc::now().timestamp()).max(0);
+    Some(Duration::from_secs(u64::try_from(secs).unwrap_or(0)))
+}
+
+fn describe(e: &reqwest::Error) -> (String, bool) {
+    use std::error::Error as _;
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    let mut tls = false;
+    while let Some(s) = src {
+        let t = s.to_string();
+        if t.contains("certificate") || t.contains("Certificate") || t.contains("UnknownIssuer") {
+            tls = true;
+        }
+        msg = format!("{msg}: {t}");
+        src = s.source();
+    }
+    if e.is_timeout() {
+        msg = format!("timed out ({msg})");
+    }
+    (msg, tls)
+}
+
+async fn once(
+    client: &reqwest::Client,
+    url: &str,
+    method: Method,
+    opts: &HttpOptions,
+    extra: &[(String, String)],
+) -> (Fetched, Option<Duration>) {
+    let start = Instant::now();
+    let mut req = match method {
+        Method::Get => client.get(url),
+        Method::Check => client.head(url),
+    };
+    for (k, v) in extra {
+        req = req.header(k.as_str(), v.as_str());
+    }
+    let mut out = Fetched::default();
+    let resp = match req.send().await {
+        Ok(r) => r,
+        Err(e) => {
+            let (msg, tls) = describe(&e);
+            out.error = Some(msg);
+            out.tls_error = tls;
+            out.elapsed = start.elapsed();
+            return (out, None);
+        }
+    };
+    let mut resp = if method == Method::Check && matches!(resp.status().as_u16(), 405 | 501 | 403) {
+        match client.get(url).header(RANGE, "bytes=0-0").send().await {
+            Ok(r) => r,
+            Err(e) => {
+                out.error = Some(describe(&e).0);
+                out.elapsed = start.elapsed();
+                return (out, None);
+            }
+        }
+    } else {
+        resp
+    };
+    out.status = resp.status().as_u16();
+    let h = resp.headers();
+    out.content_type = header(h, CONTENT_TYPE);
+    out.location = header(h, LOCATION);
+    out.etag = header(h, ETAG);
+    out.last_modified = header(h, LAST_MODIFIED);
+    let ra = retry_after(h);
+    if method == Method::Get {
+        let mut buf = BytesMut::new();
+        loop {
+            match resp.chunk().await {
+                Ok(Some(c)) => {
+                    if buf.len() + c.len() > opts.max_body {
+                        let room = opts.max_body - buf.len();
+                        buf.extend_from_slice(&c[..room]);
+                        out.truncated = true;
+                        break;
+                    }
+                    buf.extend_from_slice(&c);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    out.error = Some(describe(&e).0);
+                    break;
+                }
+            }
+        }
+        out.body = buf.freeze();
+    }
+    out.elapsed = start.elapsed();
+    (out, ra)
+}
+
+fn retryable(f: &Fetched) -> bool {
+    (f.status == 0 && !f.tls_error)
+        || f.status == 429
+        || (500..600).contains(&f.status) && f.status != 501
+}
+
+/// Fetches with retries. `budget` is the site's remaining retry budget.
+pub async fn fetch(
+    client: &reqwest::Client,
+    url: &str,
+    method: Method,
+    opts: &HttpOptions,
+    extra: &[(String, String)],
+    budget: &Arc<AtomicU32>,
+) -> Fetched {
+    let mut attempt = 0;
+    loop {
+        let (mut f, ra) = once(client, url, method, opts, extra).await;
+        f.retries = attempt;
+        // A body error after a 2xx status (a trickle that timed out) is a failure.
+        if f.ok() && f.error.is_some() {
+            f.status = 0;
+        }
+        if attempt >= opts.retries || !retryable(&f) {
+            return f;
+        }
+        if budget
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |b| b.checked_sub(1))
+            .is_err()
+        {
+            let e = f.error.take().unwrap_or_default();
+            f.error = Some(format!("{e} (retry budget exhausted)").trim().to_owned());
+            return f;
+        }
+        let backoff = Duration::from_millis(500 * (1 << attempt));
+        let wait = ra.map_or(backoff, |r| r.min(opts.max_retry_after).max(backoff));
+        tokio::time::sleep(wait).await;
+        attempt += 1;
+    }
+}

@@ -1,0 +1,604 @@
+//! The per-site crawl loop.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU32;
+use std::time::{Duration, Instant};
+
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use tokio::sync::Mutex;
+use url::Url;
+
+use super::fetch::{Fetched, Method, fetch};
+use super::robots::Robots;
+use super::{CrawlOptions, Progress, SiteSpec};
+use crate::extract::date::{FoundDate, infer_year};
+use crate::extract::links::{normalise, series_base};
+use crate::extract::{LinkKind, PageFacts, decode, extract_page};
+use crate::model::{BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, SiteCrawl};
+
+#[derive(Debug, Clone)]
+struct Task {
+    url: Url,
+    depth: u32,
+    kind: LinkKind,
+    referrer: String,
+    /// The URL first asked for, when this task follows a redirect.
+    origin: Option<Url>,
+    hops: u8,
+}
+
+struct Gate {
+    next: Instant,
+    delay: Duration,
+}
+
+struct ItemAcc {
+    item: Item,
+    month_day: Option<(u32, u32)>,
+}
+
+struct State<'a> {
+    spec: &'a SiteSpec,
+    opts: &'a CrawlOptions,
+    start_series: String,
+    queue: VecDeque<Task>,
+    seen: HashSet<String>,
+    items: Vec<ItemAcc>,
+    item_index: HashMap<String, usize>,
+    columns: Vec<Column>,
+    column_index: HashMap<String, usize>,
+    series_count: HashMap<String, u32>,
+    query_variants: HashMap<String, u32>,
+    broken: Vec<BrokenLink>,
+    stats: crate::model::CrawlStats,
+    fetched: u32,
+    robots: Robots,
+}
+
+fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
+    let s = &spec.start;
+    url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
+        && url.port_or_known_default() == s.port_or_known_default()
+        && spec
+            .scope
+            .as_deref()
+            .is_none_or(|p| url.path().starts_with(p) || url.path() == s.path())
+}
+
+fn dir_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |x| x.0)
+}
+
+impl State<'_> {
+    fn enqueue(&mut self, url: Url, depth: u32, kind: LinkKind, referrer: &str) {
+        let url = normalise(&url);
+        if !in_scope(self.spec, &url) {
+            self.stats.out_of_scope += 1;
+            return;
+        }
+        let key = url.as_str().to_owned();
+        if self.seen.contains(&key) {
+            return;
+        }
+        if kind == LinkKind::Attachment && !self.opts.check_attachments {
+            return;
+        }
+        if kind != LinkKind::Item && kind != LinkKind::Attachment && depth > self.opts.max_depth {
+            return;
+        }
+        if kind == LinkKind::Pagination {
+            let n = self
+                .series_count
+                .entry(series_base(&url).to_string())
+                .or_default();
+            if *n >= self.opts.max_pages_per_list {
+                return;
+            }
+            *n += 1;
+        }
+        if url.query().is_some() {
+            let mut base = url.clone();
+            base.set_query(None);
+            let n = self.query_variants.entry(base.to_string()).or_default();
+            if *n >= self.opts.max_query_variants {
+                return;
+            }
+            *n += 1;
+        }
+        if self.opts.respect_robots && !self.robots.allowed(url.as_str()) {
+            self.stats.robots_blocked += 1;
+            self.seen.insert(key);
+            return;
+        }
+        self.seen.insert(key);
+        self.queue.push_back(Task {
+            url,
+            depth,
+            kind,
+            referrer: referrer.to_owned(),
+            origin: None,
+            hops: 0,
+        });
+    }
+
+    fn column_for(&mut self, page: &Url, name: Option<&str>, empty: bool) -> (String, String) {
+        let base = series_base(page).to_string();
+        let idx = if let Some(&i) = self.column_index.get(&base) {
+            self.columns[i].pages += 1;
+            i
+        } else {
+            let name = name.map_or_else(
+                || format!("（未命名栏目）{}", page.path()),
+                ToOwned::to_owned,
+            );
+            self.columns.push(Column {
+                name,
+                url: base.clone(),
+                pages: 1,
+                marked_empty: false,
+            });
+            self.column_index
+                .insert(base.clone(), self.columns.len() - 1);
+            self.columns.len() - 1
+        };
+        if empty {
+            self.columns[idx].marked_empty = true;
+        }
+        (self.columns[idx].name.clone(), base)
+    }
+
+    fn add_entries(&mut self, page: &Url, facts: &PageFacts) {
+        if facts.entries.is_empty() && !facts.empty_marker {
+            return;
+        }
+        let (col_name, col_url) =
+            self.column_for(page, facts.column.as_deref(), facts.empty_marker);
+        for e in &facts.entries {
+            let key = e.url.as_str().to_owned();
+            let (published, date_source, month_day) = match e.date {
+                Some(FoundDate::Full(d)) => (Some(d), DateSource::List, None),
+                Some(FoundDate::MonthDay(m, d)) => (None, DateSource::None, Some((m, d))),
+                None => (None, DateSource::None, None),
+            };
+            if let Some(&i) = self.item_index.get(&key) {
+                let acc = &mut self.items[i];
+                let old_dir = dir_of(
+                    Url::parse(&acc.item.column_url)
+                        .map(|u| u.path().to_owned())
+                        .unwrap_or_default()
+                        .as_str(),
+                )
+                .to_owned();
+                let new_dir = dir_of(page.path());
+                let item_path = e.url.path();
+                let old_fits = !old_dir.is_empty() && item_path.starts_with(&format!("{old_dir}/"));
+                let new_fits = !new_dir.is_empty() && item_path.starts_with(&format!("{new_dir}/"));
+                let from_start = acc.item.column_url == self.start_series;
+                if (new_fits && !old_fits) || (from_start && col_url != self.start_series) {
+                    acc.item.column.clone_from(&col_name);
+                    acc.item.column_url.clone_from(&col_url);
+                }
+                if acc.item.published.is_none() && published.is_some() {
+                    acc.item.published = published;
+                    acc.item.date_source = DateSource::List;
+                }
+                continue;
+            }
+            self.item_index.insert(key.clone(), self.items.len());
+            self.items.push(ItemAcc {
+                item: Item {
+                    url: key,
+                    title: e.title.clone(),
+                    column: col_name.clone(),
+                    column_url: col_url.clone(),
+                    published,
+                    date_source,
+                    detail_status: 0,
+                    detail: None,
+                },
+                month_day,
+            });
+        }
+    }
+
+    fn merge_detail(&mut self, key: &str, status: u16, detail: Option<DetailMeta>) {
+        let Some(&i) = self.item_index.get(key) else {
+            return;
+        };
+        let acc = &mut self.items[i];
+        acc.item.detail_status = status;
+        let Some(d) = detail else { return };
+        if let Some(p) = d.published {
+            if acc.item.published.is_none() {
+                acc.item.published = Some(p);
+                acc.item.date_source = DateSource::Detail;
+                acc.month_day = None;
+            }
+        }
+        if let Some(t) = &d.title {
+            let cut = acc.item.title.ends_with("...") || acc.item.title.ends_with('…');
+            if cut && t.chars().count() >= acc.item.title.chars().count().saturating_sub(3) {
+                acc.item.title.clone_from(t);
+            }
+        }
+        acc.item.detail = Some(d);
+    }
+
+    fn record_broken(&mut self, task: &Task, f: &Fetched) {
+        let error = f
+            .error
+            .clone()
+            .unwrap_or_else(|| format!("HTTP {}", f.status));
+        self.broken.push(BrokenLink {
+            url: task.origin.as_ref().unwrap_or(&task.url).to_string(),
+            referrer: task.referrer.clone(),
+            status: f.status,
+            error,
+            attachment: task.kind == LinkKind::Attachment,
+        });
+    }
+}
+
+async fn gated_fetch(
+    client: &reqwest::Client,
+    gate: &Mutex<Gate>,
+    opts: &CrawlOptions,
+    crawl_delay: Option<Duration>,
+    url: &str,
+    method: Method,
+    budget: &Arc<AtomicU32>,
+) -> Fetched {
+    let at = {
+        let mut g = gate.lock().await;
+        let now = Instant::now();
+        let at = g.next.max(now);
+        g.next = at + g.delay;
+        at
+    };
+    tokio::time::sleep_until(at.into()).await;
+    let f = fetch(client, url, method, &opts.http, &[], budget).await;
+    let mut g = gate.lock().await;
+    // Adaptive delay: proportional to the last response time, as archival
+    // crawlers do, never below the configured delay or robots' Crawl-delay.
+    let adaptive = f.elapsed.mul_f64(opts.delay_factor).min(opts.max_delay);
+    g.delay = opts
+        .delay
+        .max(crawl_delay.unwrap_or_default())
+        .max(adaptive);
+    f
+}
+
+/// Crawls one site and extracts its items.
+pub async fn crawl_site(
+    spec: &SiteSpec,
+    opts: &CrawlOptions,
+    progress: &dyn Progress,
+) -> SiteCrawl {
+    let started = Instant::now();
+    let deadline = started + opts.site_timeout;
+    let mut http = opts.http.clone();
+    http.insecure_tls |= spec.insecure_tls;
+    let max_pages = spec.max_pages.unwrap_or(opts.max_pages);
+    let mut out = SiteCrawl {
+        site: spec.name.clone(),
+        start_url: spec.start.to_string(),
+        ..SiteCrawl::default()
+    };
+    let client = match super::build_client(&http) {
+        Ok(c) => c,
+        Err(e) => {
+            out.stats.fatal = Some(format!("cannot build the HTTP client: {e}"));
+            return out;
+        }
+    };
+    let budget = Arc::new(AtomicU32::new(opts.retry_budget));
+    let gate = Mutex::new(Gate {
+        next: Instant::now(),
+        delay: opts.delay,
+    });
+
+    let mut st = State {
+        spec,
+        opts,
+        start_series: series_base(&spec.start).to_string(),
+        queue: VecDeque::new(),
+        seen: HashSet::new(),
+        items: Vec::new(),
+        item_index: HashMap::new(),
+        columns: Vec::new(),
+        column_index: HashMap::new(),
+        series_count: HashMap::new(),
+        query_variants: HashMap::new(),
+        broken: Vec::new(),
+        stats: crate::model::CrawlStats::default(),
+        fetched: 0,
+        robots: Robots::AllowAll,
+    };
+
+    if opts.respect_robots {
+        let robots_url = spec.start.join("/robots.txt").expect("valid robots URL");
+        let f = gated_fetch(
+            &client,
+            &gate,
+            opts,
+            None,
+            robots_url.as_str(),
+            Method::Get,
+            &budget,
+        )
+        .await;
+        st.stats.requests += 1;
+        if f.tls_error {
+            out.stats.fatal = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
+            out.stats.elapsed_ms = ms(started.elapsed());
+            out.stats.requests = 1;
+            return out;
+        }
+        st.robots = if f.status == 0 {
+            Robots::DisallowAll(format!(
+                "robots.txt unreachable: {}",
+                f.error.unwrap_or_default()
+            ))
+        } else if (300..400).contains(&f.status) {
+            // One redirect level is enough for the common http→https case.
+            match f.location.as_deref().and_then(|l| robots_url.join(l).ok()) {
+                Some(u) => {
+                    let g =
+                        gated_fetch(&client, &gate, opts, None, u.as_str(), Method::Get, &budget)
+                            .await;
+                    st.stats.requests += 1;
+                    Robots::from_response(
+                        if (300..400).contains(&g.status) {
+                            404
+                        } else {
+                            g.status
+                        },
+                        &g.body,
+                    )
+                }
+                None => Robots::AllowAll,
+            }
+        } else {
+            Robots::from_response(f.status, &f.body)
+        };
+        if let Robots::DisallowAll(why) = &st.robots {
+            out.stats.fatal = Some(format!(
+                "{why}: RFC 9309 says to assume the whole site is disallowed; try again later, or pass --ignore-robots if you are entitled to"
+            ));
+        }
+    }
+    let crawl_delay = st
+        .robots
+        .crawl_delay()
+        .map(|s| Duration::from_secs_f32(s.clamp(0.0, 60.0)));
+
+    if out.stats.fatal.is_none() {
+        st.seen.insert(normalise(&spec.start).to_string());
+        st.queue.push_back(Task {
+            url: spec.start.clone(),
+            depth: 0,
+            kind: LinkKind::Page,
+            referrer: String::new(),
+            origin: None,
+            hops: 0,
+        });
+        if !st.robots.allowed(spec.start.as_str()) && opts.respect_robots {
+            st.queue.clear();
+            out.stats.fatal = Some("robots.txt disallows the start URL".into());
+        }
+    }
+
+    let mut inflight = FuturesUnordered::new();
+    let per_host = opts.per_host.max(1) as usize;
+    let mut start_failed: Option<String> = None;
+    loop {
+        while inflight.len() < per_host && st.fetched < max_pages {
+            let Some(task) = st.queue.pop_front() else {
+                break;
+            };
+            st.fetched += 1;
+            let client = &client;
+            let gate = &gate;
+            let budget = &budget;
+            inflight.push(async move {
+                let method = if task.kind == LinkKind::Attachment {
+                    Method::Check
+                } else {
+                    Method::Get
+                };
+                let f = gated_fetch(
+                    client,
+                    gate,
+                    opts,
+                    crawl_delay,
+                    task.url.as_str(),
+                    method,
+                    budget,
+                )
+                .await;
+                let facts = if method == Method::Get && f.ok() && is_html(&f) {
+                    let body = f.body.clone();
+                    let ct = f.content_type.clone();
+                    let url = task.url.clone();
+                    let via_item = task.kind == LinkKind::Item;
+                    tokio::task::spawn_blocking(move || {
+                        let d = decode(&body, ct.as_deref());
+                        (
+                            extract_page(&d.text, &url, via_item),
+                            d.mismatch || d.had_errors,
+                        )
+                    })
+                    .await
+                    .ok()
+                } else {
+                    None
+                };
+                (task, f, facts)
+            });
+        }
+        if inflight.is_empty() {
+            if !st.queue.is_empty() && st.fetched >= max_pages {
+                st.stats.bound = Some(CrawlBound::MaxPages);
+                st.stats.left_uncrawled = st.queue.len() as u64;
+            }
+            break;
+        }
+        let next = tokio::select! {
+            r = inflight.next() => r,
+            () = tokio::time::sleep_until(deadline.into()) => None,
+        };
+        let Some((task, f, facts)) = next else {
+            st.stats.bound = Some(CrawlBound::SiteTimeout);
+            st.stats.left_uncrawled = (st.queue.len() + inflight.len()) as u64;
+            break;
+        };
+        st.stats.requests += 1 + u64::from(f.retries);
+        st.stats.retries += u64::from(f.retries);
+        let is_start = task.depth == 0 && task.referrer.is_empty();
+        if f.tls_error && is_start {
+            start_failed = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
+            continue;
+        }
+        if (300..400).contains(&f.status) {
+            let target = f.location.as_deref().and_then(|l| task.url.join(l).ok());
+            match target {
+                Some(t)
+                    if task.hops < 5
+                        && in_scope(spec, &t)
+                        && matches!(t.scheme(), "http" | "https") =>
+                {
+                    let key = normalise(&t).to_string();
+                    if st.seen.insert(key) || task.kind == LinkKind::Item {
+                        st.fetched = st.fetched.saturating_sub(0);
+                        st.queue.push_front(Task {
+                            url: t,
+                            origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
+                            hops: task.hops + 1,
+                            ..task.clone()
+                        });
+                    }
+                }
+                _ => {
+                    st.stats.out_of_scope += 1;
+                    if is_start {
+                        start_failed = Some(format!(
+                            "the start URL redirects outside the scope (to {})",
+                            f.location.unwrap_or_default()
+                        ));
+                    }
+                }
+            }
+            continue;
+        }
+        let item_key = task.origin.as_ref().unwrap_or(&task.url).to_string();
+        if !f.ok() {
+            st.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
+            if task.kind == LinkKind::Attachment {
+                st.stats.attachments += 1;
+            }
+            st.record_broken(&task, &f);
+            if task.kind == LinkKind::Item {
+                st.merge_detail(&item_key, f.status, None);
+            }
+            if is_start {
+                start_failed = Some(
+                    f.error
+                        .clone()
+                        .unwrap_or_else(|| format!("the start page returned HTTP {}", f.status)),
+                );
+            }
+            continue;
+        }
+        if task.kind == LinkKind::Attachment {
+            st.stats.attachments += 1;
+            continue;
+        }
+        st.stats.pages_ok += 1;
+        let Some((facts, charset_note)) = facts else {
+            if task.kind == LinkKind::Item {
+                st.merge_detail(&item_key, f.status, None);
+            }
+            continue;
+        };
+        if charset_note {
+            st.stats.charset_detected += 1;
+        }
+        if task.kind == LinkKind::Item || facts.is_detail {
+            st.merge_detail(&item_key, f.status, Some(facts.detail.clone()));
+        }
+        if !facts.is_detail {
+            st.add_entries(&task.url, &facts);
+        }
+        for l in &facts.links {
+            let depth = if l.kind == LinkKind::Pagination {
+                task.depth
+            } else {
+                task.depth + 1
+            };
+            st.enqueue(l.url.clone(), depth, l.kind, task.url.as_str());
+        }
+        progress.page(
+            &spec.name,
+            st.stats.pages_ok,
+            st.queue.len(),
+            st.items.len(),
+        );
+    }
+
+    let State {
+        items,
+        columns,
+        broken,
+        mut stats,
+        ..
+    } = st;
+    if start_failed.is_some() && items.is_empty() {
+        stats.fatal = start_failed;
+    }
+    if out.stats.fatal.is_some() && stats.fatal.is_none() {
+        stats.fatal = out.stats.fatal.take();
+    }
+    out.items = items
+        .into_iter()
+        .map(|mut acc| {
+            if let (None, Some((m, d))) = (acc.item.published, acc.month_day) {
+                acc.item.published = infer_year(m, d, opts.reference_date);
+                acc.item.date_source = DateSource::ListInferredYear;
+            }
+            acc.item
+        })
+        .collect();
+    // A list page whose entries all belong to other columns (a home page's
+    // "latest news" block) is not a column of its own.
+    let used: HashSet<&str> = out.items.iter().map(|i| i.column_url.as_str()).collect();
+    out.columns = columns
+        .into_iter()
+        .filter(|c| c.marked_empty || used.contains(c.url.as_str()))
+        .collect();
+    out.broken = broken;
+    stats.elapsed_ms = ms(started.elapsed());
+    out.stats = stats;
+    out
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn is_html(f: &Fetched) -> bool {
+    match f.content_type.as_deref() {
+        Some(ct) => {
+            let ct = ct.to_ascii_lowercase();
+            ct.contains("html") || ct.contains("xml") || ct.starts_with("text/plain")
+        }
+        None => true,
+    }
+}
+
+fn tls_advice(spec: &SiteSpec, err: &str) -> String {
+    format!(
+        "TLS certificate verification failed for {} ({err}); if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
+        spec.start
+    )
+}

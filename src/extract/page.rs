@@ -1,0 +1,717 @@
+//! One HTML page in, its facts out: column name, list entries, pagination,
+//! links to follow, detail-page metadata.
+//!
+//! Pure and synchronous: takes decoded text and the page URL, returns owned
+//! values. List entries are found structurally (rows of a list that carry
+//! dates, or article-like links), not by site-specific selectors.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+use url::Url;
+
+use super::date::{FoundDate, find_date, find_full};
+use super::links::{is_article_like, is_attachment, page_number};
+use super::meta::{read_detail_meta, read_meta_tags};
+
+/// What a link on a page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// An ordinary page.
+    Page,
+    /// An item's detail page (from a list entry).
+    Item,
+    /// Another page of the same list.
+    Pagination,
+    /// A non-HTML file.
+    Attachment,
+}
+
+/// A link found on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Absolute URL without fragment.
+    pub url: Url,
+    /// What it is for.
+    pub kind: LinkKind,
+}
+
+/// An entry of a list page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// Absolute URL of the item.
+    pub url: Url,
+    /// Full title (the `title` attribute when the text is cut short).
+    pub title: String,
+    /// The date next to it, if any.
+    pub date: Option<FoundDate>,
+}
+
+/// Everything extracted from one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// The column name, if the page names one.
+    pub column: Option<String>,
+    /// Whether this looks like an article (detail) page.
+    pub is_detail: bool,
+    /// List entries (empty for detail pages).
+    pub entries: Vec<ListEntry>,
+    /// All links to consider following, pagination included.
+    pub links: Vec<Link>,
+    /// The page says its list is empty (暂无信息…).
+    pub empty_marker: bool,
+    /// Detail metadata (always read; meaningful for detail pages).
+    pub detail: crate::model::DetailMeta,
+}
+
+macro_rules! sel {
+    ($name:ident, $css:expr) => {
+        static $name: LazyLock<Selector> =
+            LazyLock::new(|| Selector::parse($css).expect("valid selector"));
+    };
+}
+
+sel!(ANCHOR, "a[href], area[href]");
+sel!(FRAME, "iframe[src], frame[src]");
+sel!(SCRIPT, "script");
+sel!(BASE, "base[href]");
+sel!(TITLE, "title");
+sel!(HEADING, "h1, h2, h3");
+sel!(
+    CRUMB,
+    "[class*=crumb], [class*=position], [class*=location], [id*=crumb], [id*=position], [id*=location], [class*=dqwz], [class*=weizhi], [class*=curmb], [class*=lujing], [class*=path]"
+);
+
+static CREATE_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"createPageHTML\s*\(([^()]*)\)").expect("valid regex"));
+static COUNT_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d{1,5})")
+        .expect("valid regex")
+});
+static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\s\[\(（【]*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}-\d{1,2})[\]\)）】]*\s*$")
+        .expect("valid regex")
+});
+
+const PAGER_WORDS: &[&str] = &[
+    "下一页",
+    "下页",
+    "后一页",
+    "尾页",
+    "末页",
+    "最后一页",
+    "上一页",
+    "上页",
+    "前一页",
+    "首页",
+    "第一页",
+    ">",
+    ">>",
+    "»",
+    "›",
+    "<",
+    "<<",
+    "«",
+    "‹",
+    "next",
+    "last",
+    "prev",
+    "first",
+];
+const NAV_WORDS: &[&str] = &[
+    "首页",
+    "更多",
+    "更多>>",
+    "more",
+    "返回",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "登录",
+    "注册",
+    "返回顶部",
+    "关闭窗口",
+    "打印本页",
+    "网站地图",
+    "联系我们",
+    "English",
+];
+const EMPTY_MARKERS: &[&str] = &[
+    "暂无信息",
+    "暂无数据",
+    "暂无内容",
+    "暂无记录",
+    "暂无相关",
+    "没有记录",
+    "无相关信息",
+    "暂无文章",
+    "没有找到",
+];
+
+/// Collapses runs of white space (including full-width and en spaces).
+#[must_use]
+pub fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn element_text(el: ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for node in el.descendants() {
+        if let Node::Text(t) = node.value() {
+            // Skip script and style contents.
+            let in_code = node.ancestors().take(3).any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style"))
+            });
+            if !in_code {
+                s.push_str(t);
+            }
+        }
+    }
+    clean_text(&s)
+}
+
+fn is_cut_short(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("...") || t.ends_with('…') || t.ends_with("..") || t.ends_with("．．")
+}
+
+/// Picks the full title of an anchor: its text, or the `title` attribute
+/// when the text is cut short, empty, or a prefix of the attribute.
+fn anchor_title(text: &str, attr: Option<&str>) -> String {
+    let attr = attr.map(clean_text).filter(|a| !a.is_empty());
+    match attr {
+        Some(a) if text.is_empty() || is_cut_short(text) => a,
+        Some(a) => {
+            let stem = text.trim_end_matches(['.', '…']).trim();
+            if a.chars().count() > text.chars().count() && a.starts_with(stem) {
+                a
+            } else {
+                text.to_owned()
+            }
+        }
+        None => text.to_owned(),
+    }
+}
+
+fn cjk_count(s: &str) -> usize {
+    s.chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count()
+}
+
+fn looks_like_title(t: &str) -> bool {
+    let n = t.chars().count();
+    if !(5..=300).contains(&n) {
+        return false;
+    }
+    if NAV_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)) || PAGER_WORDS.contains(&t) {
+        return false;
+    }
+    cjk_count(t) >= 4 || (n >= 12 && t.contains(' '))
+}
+
+struct Anchor<'a> {
+    el: ElementRef<'a>,
+    url: Url,
+    title: String,
+    text: String,
+}
+
+/// Resolves an `href` against the page, keeping only http(s) URLs.
+fn resolve(base: &Url, href: &str) -> Option<Url> {
+    let href = href.trim();
+    if href.is_empty()
+        || href.starts_with('#')
+        || href.len() > 2048
+        || href
+            .get(..11)
+            .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
+    {
+        return None;
+    }
+    let mut u = base.join(href).ok()?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return None;
+    }
+    u.set_fragment(None);
+    Some(u)
+}
+
+/// Extracts the facts of one page. `via_item` says the page was reached as
+/// an item's detail link, which makes it a detail page.
+#[must_use]
+pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
+    let doc = Html::parse_document(html);
+    let base = doc
+        .select(&BASE)
+        .next()
+        .and_then(|b| b.value().attr("href"))
+        .and_then(|h| page_url.join(h).ok())
+        .unwrap_or_else(|| page_url.clone());
+
+    let meta = read_meta_tags(&doc);
+    let detail = read_detail_meta(&doc, &meta, &base);
+    let is_detail = via_item
+        || meta.contains_key("articletitle")
+        || detail.index_no.is_some()
+        || (meta.contains_key("pubdate") && detail.title.is_some());
+
+    let column = meta
+        .get("columnname")
+        .map(|c| clean_text(c))
+        .filter(|c| !c.is_empty())
+        .or_else(|| breadcrumb_column(&doc))
+        .or_else(|| heading_column(&doc))
+        .or_else(|| title_column(&doc));
+
+    let mut anchors = Vec::new();
+    let mut links = Vec::new();
+    for el in doc.select(&ANCHOR) {
+        let Some(url) = el.value().attr("href").and_then(|h| resolve(&base, h)) else {
+            continue;
+        };
+        let text = element_text(el);
+        let title = anchor_title(&text, el.value().attr("title"));
+        let kind = if is_attachment(&url) {
+            LinkKind::Attachment
+        } else if is_pager_link(&text, &url, page_url) {
+            LinkKind::Pagination
+        } else {
+            LinkKind::Page
+        };
+        links.push(Link {
+            url: url.clone(),
+            kind,
+        });
+        if kind != LinkKind::Pagination {
+            anchors.push(Anchor {
+                el,
+                url,
+                title,
+                text,
+            });
+        }
+    }
+    for el in doc.select(&FRAME) {
+        if let Some(url) = el.value().attr("src").and_then(|h| resolve(&base, h)) {
+            links.push(Link {
+                url,
+                kind: LinkKind::Page,
+            });
+        }
+    }
+    for url in script_pagination(&doc, page_url) {
+        links.push(Link {
+            url,
+            kind: LinkKind::Pagination,
+        });
+    }
+
+    let entries = if is_detail {
+        Vec::new()
+    } else {
+        list_entries(&anchors)
+    };
+    let item_urls: std::collections::HashSet<&Url> = entries.iter().map(|e| &e.url).collect();
+    for l in &mut links {
+        if l.kind == LinkKind::Page && item_urls.contains(&l.url) {
+            l.kind = LinkKind::Item;
+        }
+    }
+
+    let empty_marker = !is_detail && entries.is_empty() && {
+        let body = element_text(doc.root_element());
+        EMPTY_MARKERS.iter().any(|m| body.contains(m))
+    };
+
+    PageFacts {
+        column,
+        is_detail,
+        entries,
+        links,
+        empty_marker,
+        detail,
+    }
+}
+
+fn is_pager_link(text: &str, url: &Url, page_url: &Url) -> bool {
+    let t = text.trim();
+    if PAGER_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)) && t != "首页" {
+        return true;
+    }
+    if let Some(_n) = page_number(url) {
+        // `index_2.html` in the same folder, or `?page=2` on the same path.
+        let same_dir = url.path().rsplit_once('/').map(|x| x.0)
+            == page_url.path().rsplit_once('/').map(|x| x.0);
+        return same_dir && (t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 12);
+    }
+    if t == "首页" {
+        // "首页" in a pager points at page one of the list, not the home page.
+        return url.path().rsplit_once('/').map(|x| x.0)
+            == page_url.path().rsplit_once('/').map(|x| x.0)
+            && url.path() != "/"
+            && url != page_url;
+    }
+    false
+}
+
+/// Pagination that exists only in scripts: TRS `createPageHTML(n, cur, "index", "html")`
+/// and `countPage = n` style counters.
+fn script_pagination(doc: &Html, page_url: &Url) -> Vec<Url> {
+    let mut out = Vec::new();
+    for s in doc.select(&SCRIPT) {
+        let code: String = s.text().collect();
+        for cap in CREATE_PAGE.captures_iter(&code) {
+            let args = split_args(&cap[1]);
+            let nums: Vec<(usize, u32)> = args
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| a.parse::<u32>().ok().map(|n| (i, n)))
+                .collect();
+            let Some(&(i0, count)) = nums.first() else {
+                continue; // the function's definition, not a call
+            };
+            let strings: Vec<&str> = args[i0..]
+                .iter()
+                .filter(|a| a.parse::<u32>().is_err())
+                .map(String::as_str)
+                .collect();
+            let name = strings.first().copied().unwrap_or("index");
+            let ext = strings.get(1).copied().unwrap_or("html");
+            push_series(&mut out, page_url, count, name, ext);
+        }
+        if out.is_empty() {
+            if let Some(c) = COUNT_PAGE.captures(&code) {
+                if let Ok(count) = c[1].parse::<u32>() {
+                    let ext = page_url
+                        .path()
+                        .rsplit_once('.')
+                        .map_or("html", |(_, e)| e)
+                        .to_owned();
+                    push_series(&mut out, page_url, count, "index", &ext);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Bound on pages generated from one script call; the crawler applies its own
+/// per-series limits on top.
+const MAX_SCRIPT_PAGES: u32 = 500;
+
+fn push_series(out: &mut Vec<Url>, page_url: &Url, count: u32, name: &str, ext: &str) {
+    if name.is_empty()
+        || name.contains(['/', '\\', '?', '#'])
+        || !ext.chars().all(char::is_alphanumeric)
+    {
+        return;
+    }
+    for i in 0..count.min(MAX_SCRIPT_PAGES) {
+        let file = if i == 0 {
+            format!("{name}.{ext}")
+        } else {
+            format!("{name}_{i}.{ext}")
+        };
+        if let Ok(u) = page_url.join(&file) {
+            out.push(u);
+        }
+    }
+}
+
+fn split_args(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(|a| {
+            a.trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Finds the row of an anchor: the highest ancestor (up to five levels) that
+/// holds no other title-like anchor.
+fn list_entries(anchors: &[Anchor<'_>]) -> Vec<ListEntry> {
+    let candidates: Vec<&Anchor<'_>> = anchors
+        .iter()
+        .filter(|a| looks_like_title(&a.title))
+        .collect();
+    let mut counts: HashMap<NodeId, u32> = HashMap::new();
+    for a in &candidates {
+        for anc in a.el.ancestors().take(6) {
+            *counts.entry(anc.id()).or_default() += 1;
+        }
+    }
+    struct Row<'a, 'b> {
+        anchor: &'b Anchor<'a>,
+        group: Option<NodeId>,
+        date: Option<FoundDate>,
+        title: String,
+    }
+    let mut rows = Vec::new();
+    for a in candidates {
+        let mut row = a.el;
+        for anc in a.el.ancestors().take(5) {
+            if counts.get(&anc.id()).copied().unwrap_or(0) > 1 {
+                break;
+            }
+            match ElementRef::wrap(anc) {
+                Some(e) if !matches!(e.value().name(), "body" | "html") => row = e,
+                _ => break,
+            }
+        }
+        let mut title = a.title.clone();
+        let date = if row.id() == a.el.id() {
+            sibling_date(a.el)
+        } else {
+            let text = element_text(row);
+            let rest = text.replacen(&a.text, " ", 1);
+            find_date(&rest)
+        };
+        let date = date.or_else(|| {
+            // A date inside the anchor, after the title.
+            let m = TRAILING_DATE.captures(&a.title)?;
+            let d = find_date(&m[1]);
+            if d.is_some() {
+                title = a.title[..m.get(0).map_or(0, |x| x.start())]
+                    .trim()
+                    .to_owned();
+            }
+            d
+        });
+        let group = row.parent().map(|p| p.id());
+        rows.push(Row {
+            anchor: a,
+            group,
+            date,
+            title,
+        });
+    }
+    let mut dated: HashMap<Option<NodeId>, (u32, u32)> = HashMap::new();
+    for r in &rows {
+        let e = dated.entry(r.group).or_default();
+        e.0 += 1;
+        if r.date.is_some() {
+            e.1 += 1;
+        }
+        if is_article_like(&r.anchor.url) {
+            // Counted separately below.
+        }
+    }
+    let mut article: HashMap<Option<NodeId>, u32> = HashMap::new();
+    for r in &rows {
+        if is_article_like(&r.anchor.url) {
+            *article.entry(r.group).or_default() += 1;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    rows.into_iter()
+        .filter(|r| {
+            let (total, with_date) = dated.get(&r.group).copied().unwrap_or_default();
+            let arts = article.get(&r.group).copied().unwrap_or(0);
+            r.date.is_some()
+                || (with_date >= 2 && with_date * 2 >= total)
+                || (arts >= 3 && is_article_like(&r.anchor.url))
+        })
+        .filter(|r| seen.insert(r.anchor.url.clone()))
+        .map(|r| ListEntry {
+            url: r.anchor.url.clone(),
+            title: r.title,
+            date: r.date,
+        })
+        .collect()
+}
+
+/// For anchors with no row of their own: a date in the text that follows,
+/// up to the next element that holds a link.
+fn sibling_date(el: ElementRef<'_>) -> Option<FoundDate> {
+    let mut text = String::new();
+    for sib in el.next_siblings().take(4) {
+        match sib.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) => {
+                if e.name() == "a" || e.name() == "br" && !text.trim().is_empty() {
+                    break;
+                }
+                if let Some(er) = ElementRef::wrap(sib) {
+                    if er.select(&ANCHOR).next().is_some() {
+                        break;
+                    }
+                    text.push_str(&element_text(er));
+                }
+            }
+            _ => {}
+        }
+    }
+    find_date(&text)
+}
+
+fn breadcrumb_column(doc: &Html) -> Option<String> {
+    let crumb = doc.select(&CRUMB).map(element_text).find(|t| {
+        t.contains('>') || t.contains('»') || t.contains('›') || t.contains('＞') || t.contains('→')
+    })?;
+    crumb_last(&crumb)
+}
+
+fn crumb_last(crumb: &str) -> Option<String> {
+    let last = crumb
+        .split(['>', '»', '›', '＞', '→', '/'])
+        .map(|s| s.trim().trim_start_matches(['：', ':']).trim())
+        .rfind(|s| !s.is_empty())?;
+    let last = last
+        .trim_start_matches("当前位置")
+        .trim_start_matches("您的位置")
+        .trim_start_matches(['：', ':'])
+        .trim();
+    (!last.is_empty() && last.chars().count() <= 30 && last != "正文").then(|| last.to_owned())
+}
+
+fn heading_column(doc: &Html) -> Option<String> {
+    doc.select(&HEADING)
+        .map(element_text)
+        .find(|t| (2..=12).contains(&t.chars().count()) && cjk_count(t) >= 2)
+}
+
+fn title_column(doc: &Html) -> Option<String> {
+    let t = element_text(doc.select(&TITLE).next()?);
+    t.split(['_', '-', '|', '—', '－'])
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(ToOwned::to_owned)
+}
+
+/// A full date in free text (used for detail pages' body text).
+#[must_use]
+pub fn first_full_date(text: &str) -> Option<chrono::NaiveDate> {
+    find_full(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn li_rows_with_span_dates_and_truncated_titles() {
+        let html = r#"<html><head><meta name="ColumnName" content="工作动态"></head><body>
+        <ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政府信息公开</a></li></ul>
+        <ul class="list">
+          <li><a href="./202606/t20260625_10001.html" title="安澜县召开2026年安全生产工作部署会议暨防汛工作会">安澜县召开2026年安全生产工作部署...</a><span>2026-06-25</span></li>
+          <li><a href="./202606/t20260620_10002.html">县长调研春耕生产工作</a><span>2026/06/20</span></li>
+          <li><a href="./202606/t20260618_10003.html">青石镇开展防溺水宣传活动</a><span>[06-18]</span></li>
+        </ul></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/zwgk/gzdt/index.html"), false);
+        assert_eq!(f.column.as_deref(), Some("工作动态"));
+        assert_eq!(f.entries.len(), 3);
+        assert_eq!(
+            f.entries[0].title,
+            "安澜县召开2026年安全生产工作部署会议暨防汛工作会"
+        );
+        assert_eq!(
+            f.entries[0].url.as_str(),
+            "http://x.gov.cn/zwgk/gzdt/202606/t20260625_10001.html"
+        );
+        assert_eq!(f.entries[2].date, Some(FoundDate::MonthDay(6, 18)));
+        assert!(!f.is_detail);
+    }
+
+    #[test]
+    fn table_rows_and_create_page_html() {
+        let html = r#"<html><head><title>政务要闻_宜州区</title><script>
+        function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){ var x = 1; }
+        </script></head><body><TABLE>
+        <TR><TD><A
+          href="./202405/t20240506_1.html">区政府召开常务会议研究部署重点工作</A></TD><TD>2024-05-06</TD></TR>
+        <TR><TD><A href="./202405/t20240505_2.html">区长调研重点项目建设情况</A></TD><TD>2024-05-05</TD></TR>
+        </TABLE><script>createPageHTML(3, 0, "index", "html");</script></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/zw/index.html"), false);
+        assert_eq!(f.entries.len(), 2);
+        assert_eq!(f.column.as_deref(), Some("政务要闻"));
+        let pages: Vec<_> = f
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Pagination)
+            .map(|l| l.url.as_str().to_owned())
+            .collect();
+        assert_eq!(
+            pages,
+            vec![
+                "http://x.gov.cn/zw/index.html",
+                "http://x.gov.cn/zw/index_1.html",
+                "http://x.gov.cn/zw/index_2.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn next_page_links_and_query_pages() {
+        let html = r#"<html><body><div class="list">
+        <p><a href="show.jsp?id=1">关于印发安澜县优化营商环境若干措施的通知</a> 2024年5月6日</p>
+        <p><a href="show.jsp?id=2">安澜县人民政府关于调整最低工资标准的通知</a> 2024年4月1日</p>
+        </div><div class="page"><a href="?page=1">首页</a><a href="?page=2">下一页</a><a href="?page=2">2</a></div></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/zc/list.jsp?page=1"), false);
+        assert_eq!(f.entries.len(), 2);
+        assert_eq!(
+            f.entries[0].date,
+            Some(FoundDate::Full(
+                chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap()
+            ))
+        );
+        assert!(
+            f.links
+                .iter()
+                .any(|l| l.kind == LinkKind::Pagination && l.url.as_str().ends_with("?page=2"))
+        );
+    }
+
+    #[test]
+    fn navigation_is_not_items_and_empty_marker() {
+        let html = r#"<html><head><meta name="ColumnName" content="规划计划"></head><body>
+        <ul><li><a href="/a/">政府信息公开指南</a></li><li><a href="/b/">政府信息公开制度</a></li></ul>
+        <div class="list">暂无信息</div></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/ghjh/"), false);
+        assert!(f.entries.is_empty());
+        assert!(f.empty_marker);
+    }
+
+    #[test]
+    fn detail_pages_give_no_entries() {
+        let html = r#"<html><head><meta name="ArticleTitle" content="某某通知"><meta name="PubDate" content="2024-05-06 10:00"></head>
+        <body><ul><li><a href="/x/t20240501_1.html">上一篇：关于某项工作的通知</a><span>2024-05-01</span></li></ul></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/x/t20240506_2.html"), false);
+        assert!(f.is_detail);
+        assert!(f.entries.is_empty());
+    }
+
+    #[test]
+    fn crumbs() {
+        assert_eq!(
+            crumb_last("当前位置：首页 > 政府信息公开 > 政策解读").as_deref(),
+            Some("政策解读")
+        );
+        assert_eq!(crumb_last("首页 » 工作动态 »").as_deref(), Some("工作动态"));
+    }
+}

@@ -1,0 +1,335 @@
+//! The score stage: a site's classified items and crawl facts, an as-of date
+//! and a window in; a scorecard out. Every formula is here.
+//!
+//! - category shares are over items published in the window `[since, as_of]`;
+//! - substantive share = items not `routine` or `other` / items in window;
+//! - interpretation coverage = `interpretation` items / `decision` items;
+//! - key-area coverage = areas with at least one item in the window;
+//! - a column is stale when its newest item is older than its kind's limit
+//!   (or it has items but none dated), empty when it has no item;
+//! - the overall score and grade use the weights of the rule pack
+//!   (`rules/pack.toml`, documented there).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::classify::RulePack;
+use crate::classify::taxonomy::{CATEGORIES, KEY_AREAS, is_substantive};
+use crate::model::{BrokenLink, ClassifiedItem, CrawlStats, SiteCrawl};
+
+/// The window a scorecard covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    /// First day (inclusive).
+    pub since: NaiveDate,
+    /// Last day (inclusive): the as-of date.
+    pub as_of: NaiveDate,
+}
+
+impl Window {
+    /// The 12 months before `as_of`.
+    #[must_use]
+    pub fn year_before(as_of: NaiveDate) -> Self {
+        let since = as_of
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(as_of);
+        Self { since, as_of }
+    }
+
+    /// Whether a date is inside.
+    #[must_use]
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        d >= self.since && d <= self.as_of
+    }
+}
+
+/// One category's figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryFigure {
+    /// Category id.
+    pub id: String,
+    /// Items in the window.
+    pub count: usize,
+    /// Share of items in the window.
+    pub share: f64,
+}
+
+/// One column's timeliness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnFigure {
+    /// Column name.
+    pub name: String,
+    /// First list page.
+    pub url: String,
+    /// Inferred kind id (news, notice, policy, personnel, planning).
+    pub kind: String,
+    /// The kind's limit in days.
+    pub max_age_days: i64,
+    /// Items found (any date).
+    pub items: usize,
+    /// Items in the window.
+    pub items_in_window: usize,
+    /// Newest dated item.
+    pub newest: Option<NaiveDate>,
+    /// Days from the newest item to the as-of date.
+    pub age_days: Option<i64>,
+    /// Older than the limit (or nothing dated).
+    pub stale: bool,
+    /// No items at all.
+    pub empty: bool,
+}
+
+/// The components of the overall score, each in [0, 1].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Components {
+    /// Substantive share against its target.
+    pub substance: f64,
+    /// Interpretation coverage against its target.
+    pub interpretation: f64,
+    /// Key areas covered / all key areas.
+    pub key_areas: f64,
+    /// Columns neither stale nor empty / columns.
+    pub timeliness: f64,
+    /// Link health.
+    pub links: f64,
+}
+
+/// A site's scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// Site name.
+    pub site: String,
+    /// Start URL.
+    pub url: String,
+    /// The window.
+    pub window: Window,
+    /// Rule pack name and version.
+    pub rules: String,
+    /// Items found (any date).
+    pub items_total: usize,
+    /// Items published in the window.
+    pub items_in_window: usize,
+    /// Items with no date anywhere.
+    pub undated: usize,
+    /// Per category, in taxonomy order.
+    pub categories: Vec<CategoryFigure>,
+    /// Substantive share in the window.
+    pub substantive_share: f64,
+    /// Routine share in the window.
+    pub routine_share: f64,
+    /// `decision` items in the window.
+    pub decisions: usize,
+    /// `interpretation` items in the window.
+    pub interpretations: usize,
+    /// Interpretations per decision (none when there are no decisions).
+    pub interpretation_coverage: Option<f64>,
+    /// Key areas with at least one item in the window.
+    pub key_areas_covered: Vec<String>,
+    /// Key areas with none.
+    pub key_areas_missing: Vec<String>,
+    /// Columns and their timeliness.
+    pub columns: Vec<ColumnFigure>,
+    /// Stale columns.
+    pub stale_columns: usize,
+    /// Empty columns.
+    pub empty_columns: usize,
+    /// Links checked (pages and attachments).
+    pub links_checked: u64,
+    /// Broken links.
+    pub broken: Vec<BrokenLink>,
+    /// Crawl statistics.
+    pub crawl: CrawlStats,
+    /// Why the figures are partial, if they are.
+    pub partial: Option<String>,
+    /// Score components.
+    pub components: Components,
+    /// Overall score, 0–100.
+    pub score: f64,
+    /// Grade id.
+    pub grade: String,
+    /// Grade name (优/良/中/差).
+    pub grade_name: String,
+}
+
+/// The column kind for a column name: the first kind with a matching keyword,
+/// else the last kind (the default).
+#[must_use]
+pub fn column_kind<'p>(pack: &'p RulePack, name: &str) -> &'p crate::classify::rules::ColumnKind {
+    pack.column_kinds
+        .iter()
+        .find(|k| k.keywords.iter().any(|w| name.contains(w.as_str())))
+        .unwrap_or_else(|| pack.column_kinds.last().expect("a pack has column kinds"))
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Computes a scorecard.
+#[must_use]
+pub fn score_site(
+    crawl: &SiteCrawl,
+    items: &[ClassifiedItem],
+    window: Window,
+    pack: &RulePack,
+) -> Scorecard {
+    let (site, url, columns, broken, crawl) = (
+        &crawl.site,
+        &crawl.start_url,
+        &crawl.columns,
+        &crawl.broken,
+        &crawl.stats,
+    );
+    let in_window: Vec<&ClassifiedItem> = items
+        .iter()
+        .filter(|i| i.item.published.is_some_and(|d| window.contains(d)))
+        .collect();
+    let n = in_window.len();
+    let categories: Vec<CategoryFigure> = CATEGORIES
+        .iter()
+        .map(|(id, _, _)| {
+            let count = in_window
+                .iter()
+                .filter(|i| i.verdict.category == *id)
+                .count();
+            CategoryFigure {
+                id: (*id).to_owned(),
+                count,
+                share: ratio(count, n),
+            }
+        })
+        .collect();
+    let count_of = |id: &str| {
+        categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(0, |c| c.count)
+    };
+    let substantive = in_window
+        .iter()
+        .filter(|i| is_substantive(&i.verdict.category))
+        .count();
+    let decisions = count_of("decision");
+    let routine_share = ratio(count_of("routine"), n);
+    let interpretations = count_of("interpretation");
+    let (covered, missing): (Vec<_>, Vec<_>) = KEY_AREAS
+        .iter()
+        .map(|(id, _, _)| (*id).to_owned())
+        .partition(|id| {
+            in_window
+                .iter()
+                .any(|i| i.verdict.key_area.as_deref() == Some(id.as_str()))
+        });
+
+    let mut col_figs = Vec::new();
+    for c in columns {
+        let kind = column_kind(pack, &c.name);
+        let mine: Vec<&ClassifiedItem> = items
+            .iter()
+            .filter(|i| i.item.column_url == c.url)
+            .collect();
+        let newest = mine
+            .iter()
+            .filter_map(|i| i.item.published)
+            .filter(|d| *d <= window.as_of)
+            .max();
+        let age_days = newest.map(|d| (window.as_of - d).num_days());
+        let empty = mine.is_empty();
+        col_figs.push(ColumnFigure {
+            name: c.name.clone(),
+            url: c.url.clone(),
+            kind: kind.id.clone(),
+            max_age_days: kind.max_age_days,
+            items: mine.len(),
+            items_in_window: mine
+                .iter()
+                .filter(|i| i.item.published.is_some_and(|d| window.contains(d)))
+                .count(),
+            newest,
+            age_days,
+            stale: !empty && age_days.is_none_or(|a| a > kind.max_age_days),
+            empty,
+        });
+    }
+    let stale_columns = col_figs.iter().filter(|c| c.stale).count();
+    let empty_columns = col_figs.iter().filter(|c| c.empty).count();
+    let links_checked = crawl.pages_ok + crawl.pages_failed + crawl.attachments;
+
+    let s = &pack.scoring;
+    let substantive_share = ratio(substantive, n);
+    let coverage = (decisions > 0).then(|| ratio(interpretations, decisions));
+    let components = Components {
+        substance: (substantive_share / s.target_substantive_share).min(1.0),
+        interpretation: coverage.map_or(1.0, |c| (c / s.target_interpretation_ratio).min(1.0)),
+        key_areas: ratio(covered.len(), KEY_AREAS.len()),
+        timeliness: if col_figs.is_empty() {
+            0.0
+        } else {
+            1.0 - ratio(stale_columns + empty_columns, col_figs.len())
+        },
+        links: if links_checked == 0 {
+            0.0
+        } else {
+            (1.0 - (broken.len() as f64 / links_checked as f64) / s.broken_link_zero_at).max(0.0)
+        },
+    };
+    let weights = s.weight_substance
+        + s.weight_interpretation
+        + s.weight_key_areas
+        + s.weight_timeliness
+        + s.weight_links;
+    let score = if n == 0 && items.is_empty() {
+        0.0
+    } else {
+        100.0
+            * (s.weight_substance * components.substance
+                + s.weight_interpretation * components.interpretation
+                + s.weight_key_areas * components.key_areas
+                + s.weight_timeliness * components.timeliness
+                + s.weight_links * components.links)
+            / weights
+    };
+    let score = (score * 10.0).round() / 10.0;
+    let grade = pack.grade_for(score);
+    let partial = crawl.fatal.clone().or_else(|| {
+        crawl.bound.map(|b| {
+            format!(
+                "the crawl stopped at a bound ({}) with {} URLs left uncrawled",
+                match b {
+                    crate::model::CrawlBound::MaxPages => "--max-pages",
+                    crate::model::CrawlBound::SiteTimeout => "--site-timeout",
+                    crate::model::CrawlBound::RetryBudget => "retry budget",
+                },
+                crawl.left_uncrawled
+            )
+        })
+    });
+    Scorecard {
+        site: site.clone(),
+        url: url.clone(),
+        window,
+        rules: format!("{} {}", pack.info.name, pack.info.version),
+        items_total: items.len(),
+        items_in_window: n,
+        undated: items.iter().filter(|i| i.item.published.is_none()).count(),
+        categories,
+        substantive_share,
+        routine_share,
+        decisions,
+        interpretations,
+        interpretation_coverage: coverage,
+        key_areas_covered: covered,
+        key_areas_missing: missing,
+        columns: col_figs,
+        stale_columns,
+        empty_columns,
+        links_checked,
+        broken: broken.to_vec(),
+        crawl: crawl.clone(),
+        partial,
+        components,
+        score,
+        grade: grade.id.clone(),
+        grade_name: grade.name.clone(),
+    }
+}

@@ -1,0 +1,137 @@
+//! The 安澜县 fixture site, audited end to end and checked against its
+//! expected figures exactly.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use disclosure_audit::audit::{finish_site, write_reports};
+use disclosure_audit::classify::Classifier;
+use disclosure_audit::crawl::{NoProgress, SiteSpec, crawl_site};
+use disclosure_audit::report::Lang;
+use disclosure_audit::score::Window;
+
+use crate::support::{as_of, expected, expected_items, fast_options, serve_anlan};
+
+fn path_of(url: &str, base: &str) -> String {
+    url.strip_prefix(base.trim_end_matches('/'))
+        .map_or_else(|| url.to_owned(), ToOwned::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_finds_every_item_with_dates_columns_and_categories() {
+    let server = serve_anlan().await;
+    let base = server.base_url();
+    let spec = SiteSpec {
+        name: "anlan".into(),
+        start: base.parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    };
+    let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
+    assert!(crawl.stats.fatal.is_none(), "{:?}", crawl.stats.fatal);
+    let exp = expected();
+    assert_eq!(exp.as_of, as_of().to_string());
+    let result = finish_site(crawl, &Classifier::builtin(), Window::year_before(as_of()));
+
+    let got: BTreeMap<String, _> = result
+        .items
+        .iter()
+        .map(|i| (path_of(&i.item.url, &base), i))
+        .collect();
+    let want = expected_items();
+    assert_eq!(got.len(), want.len(), "item count");
+    for e in &want {
+        let g = got
+            .get(&e.url)
+            .unwrap_or_else(|| panic!("missing item {}", e.url));
+        assert_eq!(g.item.title, e.title, "{}", e.url);
+        assert_eq!(g.item.column, e.column, "{}", e.url);
+        assert_eq!(
+            g.item.published.map(|d| d.to_string()).unwrap_or_default(),
+            e.published,
+            "{}",
+            e.url
+        );
+        assert_eq!(g.verdict.category, e.category, "{} {}", e.url, e.title);
+        assert_eq!(
+            g.verdict.key_area.clone().unwrap_or_default(),
+            e.key_area,
+            "{} {}",
+            e.url,
+            e.title
+        );
+    }
+
+    // Columns: items per column, stale and empty ones.
+    let card = &result.card;
+    for c in &exp.columns {
+        let fig = card
+            .columns
+            .iter()
+            .find(|f| f.name == c.name)
+            .unwrap_or_else(|| panic!("column {} not found", c.name));
+        assert_eq!(fig.items, c.items, "items in {}", c.name);
+        assert_eq!(fig.stale, c.stale, "stale {}", c.name);
+        assert_eq!(fig.empty, c.empty, "empty {}", c.name);
+    }
+    assert_eq!(
+        card.columns.len(),
+        exp.columns.len(),
+        "no extra columns: {:?}",
+        card.columns.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
+
+    // Broken links, exactly.
+    let broken: BTreeSet<String> = card.broken.iter().map(|b| path_of(&b.url, &base)).collect();
+    let want_broken: BTreeSet<String> = exp.broken_links.iter().cloned().collect();
+    assert_eq!(broken, want_broken);
+
+    // Politeness: robots.txt first, nothing disallowed, attachments only checked.
+    let log = server.requests();
+    assert_eq!(log.first().map(String::as_str), Some("/robots.txt"));
+    for p in &log {
+        assert!(
+            !exp.disallowed.iter().any(|d| p.starts_with(d.as_str())),
+            "requested disallowed {p}"
+        );
+    }
+    for a in &exp.attachments {
+        assert!(log.iter().any(|p| p == a), "attachment {a} not checked");
+    }
+    let unique: BTreeSet<&String> = log.iter().collect();
+    assert_eq!(unique.len(), log.len(), "a URL was fetched twice");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reports_are_written_with_bom_and_contract_headers() {
+    let server = serve_anlan().await;
+    let spec = SiteSpec {
+        name: "anlan".into(),
+        start: server.base_url().parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    };
+    let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
+    let result = finish_site(crawl, &Classifier::builtin(), Window::year_before(as_of()));
+    let dir = tempfile::tempdir().unwrap();
+    let w = write_reports(dir.path(), std::slice::from_ref(&result), Lang::Zh, true).unwrap();
+    let items = std::fs::read(&w.items).unwrap();
+    assert!(
+        items.starts_with(b"\xEF\xBB\xBFsite,url,title,column,published,category,key_area,rule,")
+    );
+    let rows = items.iter().filter(|&&b| b == b'\n').count();
+    assert_eq!(rows, result.items.len() + 1);
+    let card = std::fs::read_to_string(&w.scorecard_csv).unwrap();
+    assert!(card.lines().nth(1).unwrap().starts_with("anlan,"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&w.scorecard_json).unwrap()).unwrap();
+    assert_eq!(json["sites"][0]["items_total"], 191);
+    assert_eq!(json["sites"][0]["empty_columns"], 1);
+    assert_eq!(json["sites"][0]["stale_columns"], 2);
+    let md = std::fs::read_to_string(&w.scorecard_md).unwrap();
+    assert!(md.contains("## 总分"), "{md}");
+    assert!(md.contains("乡镇动态（动态类）：超过 14 天未更新"));
+    assert!(md.contains("规划计划（规划计划类）：空栏目"));
+    assert!(md.contains("### 断链（7）"));
+}

@@ -1,0 +1,6 @@
+//! Integration tests: fixture sites served over real HTTP on 127.0.0.1 by an
+//! in-process server, crawled and audited end to end.
+
+mod cli;
+mod fixture_site;
+mod support;
