@@ -79,6 +79,7 @@ sel!(FRAME, "iframe[src], frame[src]");
 sel!(SCRIPT, "script");
 sel!(BASE, "base[href]");
 sel!(TITLE, "title");
+sel!(TRS_CRUMB, "a.CurrChnlCls");
 sel!(HEADING, "h1, h2, h3");
 sel!(
     CRUMB,
@@ -202,7 +203,11 @@ fn anchor_title(text: &str, attr: Option<&str>) -> String {
         Some(a) if text.is_empty() || is_cut_short(text) => a,
         Some(a) => {
             let stem = text.trim_end_matches(['.', '…']).trim();
-            if a.chars().count() > text.chars().count() && a.starts_with(stem) {
+            let longer_with_prefix =
+                a.chars().count() > text.chars().count() && a.starts_with(stem);
+            // A label inside the anchor ("政务信息" + title): the attribute is the title.
+            let text_wraps_attr = a.chars().count() >= 4 && text.contains(a.as_str());
+            if longer_with_prefix || text_wraps_attr {
                 a
             } else {
                 text.to_owned()
@@ -329,7 +334,7 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
     let entries = if is_detail {
         Vec::new()
     } else {
-        list_entries(&anchors)
+        list_entries(&anchors, page_url)
     };
     let item_urls: std::collections::HashSet<&Url> = entries.iter().map(|e| &e.url).collect();
     for l in &mut links {
@@ -451,10 +456,12 @@ fn split_args(s: &str) -> Vec<String> {
 
 /// Finds the row of an anchor: the highest ancestor (up to five levels) that
 /// holds no other title-like anchor.
-fn list_entries(anchors: &[Anchor<'_>]) -> Vec<ListEntry> {
+fn list_entries(anchors: &[Anchor<'_>], page_url: &Url) -> Vec<ListEntry> {
     let candidates: Vec<&Anchor<'_>> = anchors
         .iter()
-        .filter(|a| looks_like_title(&a.title))
+        .filter(|a| {
+            looks_like_title(&a.title) && !is_list_link(&a.url, page_url) && !in_marquee(a.el)
+        })
         .collect();
     let mut counts: HashMap<NodeId, u32> = HashMap::new();
     for a in &candidates {
@@ -542,6 +549,34 @@ fn list_entries(anchors: &[Anchor<'_>]) -> Vec<ListEntry> {
         .collect()
 }
 
+/// Links to a folder or a list page (the column itself, a sibling column)
+/// are navigation, not items.
+fn is_list_link(url: &Url, page_url: &Url) -> bool {
+    if url == page_url || url.path() == "/" || url.path().ends_with('/') {
+        return true;
+    }
+    let name = url.path().rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    matches!(stem, "index" | "default" | "list")
+        || (stem.starts_with("index_") && page_number(url).is_some())
+}
+
+/// Scrolling notices (`<marquee>`) repeat items of other columns.
+/// Scrolling widgets are recognised by `<marquee>` or a scroll handler, id or class.
+fn in_marquee(el: ElementRef<'_>) -> bool {
+    el.ancestors().take(16).any(|a| {
+        a.value().as_element().is_some_and(|e| {
+            e.name() == "marquee"
+                || e.attrs().any(|(k, v)| {
+                    matches!(k, "id" | "class" | "onmouseover") && {
+                        let v = v.to_ascii_lowercase();
+                        v.contains("scroll") || v.contains("marquee") || v == "mq"
+                    }
+                })
+        })
+    })
+}
+
 /// For anchors with no row of their own: a date in the text that follows,
 /// up to the next element that holds a link.
 fn sibling_date(el: ElementRef<'_>) -> Option<FoundDate> {
@@ -567,6 +602,18 @@ fn sibling_date(el: ElementRef<'_>) -> Option<FoundDate> {
 }
 
 fn breadcrumb_column(doc: &Html) -> Option<String> {
+    // TRS sites mark every breadcrumb link with class CurrChnlCls; the last is the column.
+    if let Some(last) = doc.select(&TRS_CRUMB).next_back() {
+        let t = last
+            .value()
+            .attr("title")
+            .map(clean_text)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| element_text(last));
+        if !t.is_empty() && t != "首页" && t.chars().count() <= 30 {
+            return Some(t);
+        }
+    }
     let crumb = doc.select(&CRUMB).map(element_text).find(|t| {
         t.contains('>') || t.contains('»') || t.contains('›') || t.contains('＞') || t.contains('→')
     })?;

@@ -3,4 +3,5 @@
 
 mod cli;
 mod fixture_site;
+mod real_pages;
 mod support;
