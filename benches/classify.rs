@@ -1,3 +1,5 @@
+#![expect(missing_docs, reason = "criterion macros generate undocumented items")]
+
 //! Classifying 100 000 titles with the default rule pack (one automaton pass
 //! per title). Titles are the fixture site's real-looking titles, varied by
 //! a counter so the input is not 191 strings repeated verbatim.
