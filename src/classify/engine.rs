@@ -420,3 +420,138 @@ fn reset(hit: &mut Vec<bool>, list: &mut Vec<u32>, n: usize) {
     }
     list.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The precedence rules of taxonomy.md, one by one.
+    #[test]
+    fn taxonomy_precedence_rules() {
+        let c = Classifier::builtin();
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // 1. An interpretation naming the document is an interpretation.
+            (
+                "1",
+                "《安澜县城乡居民基本医疗保险实施办法》政策解读",
+                "",
+                "interpretation",
+            ),
+            (
+                "1",
+                "一图读懂《关于进一步优化营商环境的若干措施》",
+                "",
+                "interpretation",
+            ),
+            // 2. Replies to deputies and CPPCC members are results.
+            ("2", "对县政协十二届五次会议第15号提案的答复", "", "result"),
+            (
+                "2",
+                "关于市十六届人大三次会议第128号建议的答复",
+                "建议提案办理",
+                "result",
+            ),
+            // 3. A document that is a decision is a decision, whatever its subject …
+            (
+                "3",
+                "安澜县人民政府关于印发《安澜县乡村振兴实施方案》的通知",
+                "",
+                "decision",
+            ),
+            ("3", "安澜县城乡居民最低生活保障实施办法", "", "decision"),
+            // … and a meeting reported as news is routine, even when it decided.
+            (
+                "3",
+                "县政府召开常务会议审议通过《安澜县农村住房建设管理办法》",
+                "",
+                "routine",
+            ),
+            // 4. The column is evidence, not the verdict.
+            ("4", "县长调研春耕生产工作", "政策文件", "routine"),
+            // 5. Activity as news is routine even with 督查/整改; a report of progress is execution.
+            (
+                "5",
+                "市政府督查组来我县督查高标准农田建设工作",
+                "",
+                "routine",
+            ),
+            (
+                "5",
+                "关于2026年上半年重点工作落实情况的通报",
+                "",
+                "execution",
+            ),
+            ("5", "县医疗卫生服务能力提升工作进展", "", "execution"),
+            // 6. Q&A: how to obtain a service, what a policy means, a reply to a person.
+            ("6", "新生儿出生医学证明如何办理", "", "service"),
+            (
+                "6",
+                "《安澜县就业创业补贴资金管理办法》政策问答",
+                "",
+                "interpretation",
+            ),
+            (
+                "6",
+                "网友留言答复：关于农村生活污水处理设施运行问题",
+                "互动交流",
+                "interaction",
+            ),
+        ];
+        for (rule, title, column, want) in cases {
+            let v = c.classify(title, column, "");
+            assert_eq!(
+                v.category, *want,
+                "precedence rule {rule}: {title} (decided by {})",
+                v.rule
+            );
+        }
+    }
+
+    #[test]
+    fn verdicts_name_rule_and_matched_words() {
+        let c = Classifier::builtin();
+        let v = c.classify("县长调研春耕生产工作", "政策文件", "");
+        assert!(v.rule.starts_with("routine."), "{}", v.rule);
+        assert!(v.matched.iter().any(|m| m == "调研"), "{:?}", v.matched);
+        assert_eq!(v.key_area.as_deref(), Some("rural"));
+        let none = c.classify("ABCDEFG", "", "");
+        assert_eq!(none.category, "other");
+        assert_eq!(none.rule, NO_RULE);
+    }
+
+    #[test]
+    fn key_area_conventions() {
+        let c = Classifier::builtin();
+        for (title, want) in [
+            // The first subject decides; 人民政府 does not name 民政.
+            (
+                "安澜县人民政府关于印发《安澜县烟花爆竹燃放安全管理办法》的通知",
+                Some("safety"),
+            ),
+            // A department's budget is fiscal.
+            ("安澜县教育局2026年部门预算", Some("fiscal")),
+            // Modifiers do not decide.
+            (
+                "关于发展农村养老服务的提案的答复",
+                Some("social_assistance"),
+            ),
+            ("县政府2025年政府信息公开工作年度报告", None),
+        ] {
+            assert_eq!(
+                c.classify(title, "", "").key_area.as_deref(),
+                want,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn stem_drops_trailing_parentheses() {
+        assert_eq!(
+            title_stem("安澜县学前教育行动计划（2026—2028年）"),
+            "安澜县学前教育行动计划"
+        );
+        assert_eq!(title_stem("某某办法(试行) "), "某某办法");
+        assert_eq!(title_stem("（全文）"), "（全文）");
+    }
+}

@@ -665,3 +665,123 @@ fn check_pack(ctx: &mut Ctx<'_>, raw: RawPack) -> Option<PackParts> {
     }
     Some((raw.pack, raw.scoring, grades, kinds))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin_files() -> [(String, String); 3] {
+        BUILTIN.map(|(n, t)| (format!("test/{n}"), t.to_owned()))
+    }
+
+    fn problems_with(file: usize, edit: impl Fn(&str) -> String) -> Vec<Problem> {
+        let mut files = builtin_files();
+        files[file].1 = edit(&files[file].1);
+        match RulePack::from_texts("test", &files) {
+            Ok(p) => p.warnings,
+            Err(e) => e.problems,
+        }
+    }
+
+    const EXTRA: &str = "\n[[rule]]\nid = \"x.extra\"\ncategory = \"routine\"\npriority = 5\ntitle_any = [\"某某\"]\n";
+
+    #[test]
+    fn builtin_pack_is_clean() {
+        let p = RulePack::builtin();
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert!(!p.rules.is_empty() && p.areas.len() == 15);
+    }
+
+    #[test]
+    fn unknown_category_names_file_line_and_field() {
+        let text = format!(
+            "{}{}",
+            BUILTIN[1].1,
+            EXTRA.replace("\"routine\"", "\"news\"")
+        );
+        let ps = problems_with(1, |_| text.clone());
+        let p = ps.iter().find(|p| p.fatal).expect("a fatal problem");
+        assert_eq!(p.file, "test/categories.toml");
+        assert_eq!(p.field, "category");
+        let want = text
+            .lines()
+            .position(|l| l == "category = \"news\"")
+            .unwrap()
+            + 1;
+        assert_eq!(p.line, want);
+        assert!(p.to_string().contains("unknown category id `news`"), "{p}");
+    }
+
+    #[test]
+    fn duplicate_rule_id() {
+        let text = format!("{}{EXTRA}{EXTRA}", BUILTIN[1].1);
+        let ps = problems_with(1, |_| text.clone());
+        assert!(
+            ps.iter()
+                .any(|p| p.fatal && p.field == "id" && p.message.contains("duplicate rule id")),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn empty_keyword_list() {
+        let ps = problems_with(1, |t| format!("{t}{}", EXTRA.replace("[\"某某\"]", "[]")));
+        assert!(
+            ps.iter().any(|p| p.fatal
+                && p.field == "title_any"
+                && p.message.contains("empty keyword list")),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn malformed_toml_and_unknown_field() {
+        let ps = problems_with(1, |t| format!("{t}\n[[rule]]\nid = \"broken\n"));
+        let p = ps.iter().find(|p| p.fatal).expect("fatal");
+        assert!(p.line > 100, "{p}");
+        let ps = problems_with(1, |t| {
+            format!("{t}{}", EXTRA.replace("title_any", "title_anny"))
+        });
+        let p = ps.iter().find(|p| p.fatal).expect("fatal");
+        assert_eq!(p.field, "title_anny", "{p}");
+        let ps = problems_with(2, |t| t.replace("id = \"fiscal\"", "id = \"finance\""));
+        assert!(
+            ps.iter()
+                .any(|p| p.fatal && p.message.contains("unknown key-area id `finance`")),
+            "{ps:?}"
+        );
+        let ps = problems_with(0, |t| t.replace("max_age_days = 14", "max_age_days = 0"));
+        assert!(
+            ps.iter().any(|p| p.fatal && p.field == "max_age_days"),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn ties_that_depend_on_order_are_warned() {
+        let tie = "\n[[rule]]\nid = \"x.a\"\ncategory = \"routine\"\npriority = 7\ntitle_any = [\"公告\"]\n\n[[rule]]\nid = \"x.b\"\ncategory = \"service\"\npriority = 7\ntitle_any = [\"公告\"]\n";
+        let ps = problems_with(1, |t| format!("{t}{tie}"));
+        let p = ps
+            .iter()
+            .find(|p| p.field == "priority")
+            .expect("a tie warning");
+        assert!(!p.fatal);
+        assert!(p.message.contains("ties with rule `x.a`"), "{p}");
+        // Same priority, same category: no warning.
+        let ps = problems_with(1, |t| {
+            format!("{t}{}", tie.replace("\"service\"", "\"routine\""))
+        });
+        assert!(!ps.iter().any(|p| p.field == "priority"), "{ps:?}");
+    }
+
+    #[test]
+    fn missing_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = RulePack::load(dir.path()).unwrap_err();
+        assert!(
+            e.problems
+                .iter()
+                .any(|p| p.file.ends_with("pack.toml") && p.message.contains("cannot read"))
+        );
+    }
+}

@@ -333,3 +333,186 @@ pub fn score_site(
         grade_name: grade.name.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Column, CrawlStats, DateSource, Item, SiteCrawl, Verdict};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn item(col: &str, date: Option<&str>, cat: &str, area: Option<&str>) -> ClassifiedItem {
+        ClassifiedItem {
+            item: Item {
+                url: format!("http://x/{col}/{}.html", date.unwrap_or("none")),
+                title: "t".into(),
+                column: col.into(),
+                column_url: format!("http://x/{col}/index.html"),
+                published: date.map(d),
+                date_source: DateSource::List,
+                detail_status: 200,
+                detail: None,
+            },
+            verdict: Verdict {
+                category: cat.into(),
+                key_area: area.map(Into::into),
+                rule: "r".into(),
+                matched: vec![],
+            },
+        }
+    }
+
+    fn crawl(cols: &[&str], broken: usize, pages: u64) -> SiteCrawl {
+        SiteCrawl {
+            site: "s".into(),
+            start_url: "http://x/".into(),
+            items: vec![],
+            columns: cols
+                .iter()
+                .map(|c| Column {
+                    name: (*c).into(),
+                    url: format!("http://x/{c}/index.html"),
+                    pages: 1,
+                    marked_empty: false,
+                })
+                .collect(),
+            broken: (0..broken)
+                .map(|i| BrokenLink {
+                    url: format!("http://x/b{i}"),
+                    referrer: String::new(),
+                    status: 404,
+                    error: "HTTP 404".into(),
+                    attachment: false,
+                })
+                .collect(),
+            stats: CrawlStats {
+                pages_ok: pages,
+                ..CrawlStats::default()
+            },
+        }
+    }
+
+    #[test]
+    fn shares_coverage_and_window() {
+        let pack = RulePack::builtin();
+        let w = Window::year_before(d("2026-06-30"));
+        assert_eq!(w.since, d("2025-06-30"));
+        let items = vec![
+            item("工作动态", Some("2026-06-25"), "routine", None),
+            item("工作动态", Some("2026-06-20"), "routine", Some("safety")),
+            item(
+                "政策文件",
+                Some("2026-05-01"),
+                "decision",
+                Some("education"),
+            ),
+            item("政策文件", Some("2026-04-01"), "decision", None),
+            item(
+                "政策解读",
+                Some("2026-05-02"),
+                "interpretation",
+                Some("education"),
+            ),
+            item("政策文件", Some("2024-01-01"), "decision", Some("fiscal")), // outside the window
+            item("政策文件", None, "decision", None),                         // undated
+        ];
+        let c = score_site(
+            &crawl(&["工作动态", "政策文件", "政策解读"], 0, 10),
+            &items,
+            w,
+            &pack,
+        );
+        assert_eq!(c.items_total, 7);
+        assert_eq!(c.items_in_window, 5);
+        assert_eq!(c.undated, 1);
+        assert!((c.routine_share - 0.4).abs() < 1e-9);
+        assert!((c.substantive_share - 0.6).abs() < 1e-9);
+        assert_eq!(c.interpretation_coverage, Some(0.5));
+        assert_eq!(
+            c.key_areas_covered,
+            vec!["education".to_owned(), "safety".to_owned()]
+        );
+        assert_eq!(c.key_areas_missing.len(), 13);
+        let share_sum: f64 = c.categories.iter().map(|f| f.share).sum();
+        assert!((share_sum - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn timeliness_by_column_kind() {
+        let pack = RulePack::builtin();
+        let w = Window::year_before(d("2026-06-30"));
+        let items = vec![
+            item("工作动态", Some("2026-06-16"), "routine", None), // 14 days: fresh
+            item("乡镇动态", Some("2026-06-15"), "routine", None), // 15 days: stale news
+            item("人事信息", Some("2025-07-01"), "management", None), // 364 days: fresh
+            item("通知公告", None, "other", None),                 // nothing dated: stale
+        ];
+        let c = score_site(
+            &crawl(
+                &["工作动态", "乡镇动态", "人事信息", "通知公告", "规划计划"],
+                0,
+                10,
+            ),
+            &items,
+            w,
+            &pack,
+        );
+        let by = |n: &str| c.columns.iter().find(|f| f.name == n).unwrap().clone();
+        assert_eq!(
+            (by("工作动态").kind.as_str(), by("工作动态").stale),
+            ("news", false)
+        );
+        assert_eq!(
+            (by("乡镇动态").kind.as_str(), by("乡镇动态").stale),
+            ("news", true)
+        );
+        assert_eq!(
+            (by("人事信息").kind.as_str(), by("人事信息").stale),
+            ("personnel", false)
+        );
+        assert!(by("通知公告").stale);
+        assert!(by("规划计划").empty && !by("规划计划").stale);
+        assert_eq!((c.stale_columns, c.empty_columns), (2, 1));
+    }
+
+    #[test]
+    fn overall_score_formula() {
+        let pack = RulePack::builtin();
+        let s = &pack.scoring;
+        let w = Window::year_before(d("2026-06-30"));
+        // 3 of 5 substantive (0.6 = target), 1 interpretation for 2 decisions,
+        // 2 of 15 areas, 1 of 2 columns stale, 1 broken of 10 pages.
+        let items = vec![
+            item("工作动态", Some("2026-06-29"), "routine", Some("safety")),
+            item("工作动态", Some("2026-06-28"), "routine", None),
+            item("乡镇动态", Some("2026-01-01"), "decision", Some("health")),
+            item("乡镇动态", Some("2026-01-02"), "decision", None),
+            item("乡镇动态", Some("2026-01-03"), "interpretation", None),
+        ];
+        let c = score_site(&crawl(&["工作动态", "乡镇动态"], 1, 10), &items, w, &pack);
+        let comp = [
+            (
+                s.weight_substance,
+                (0.6 / s.target_substantive_share).min(1.0),
+            ),
+            (
+                s.weight_interpretation,
+                (0.5 / s.target_interpretation_ratio).min(1.0),
+            ),
+            (s.weight_key_areas, 2.0 / 15.0),
+            (s.weight_timeliness, 0.5),
+            (s.weight_links, (1.0 - 0.1 / s.broken_link_zero_at).max(0.0)),
+        ];
+        let want = 100.0 * comp.iter().map(|(w, v)| w * v).sum::<f64>()
+            / comp.iter().map(|(w, _)| w).sum::<f64>();
+        assert!(
+            (c.score - (want * 10.0).round() / 10.0).abs() < 1e-9,
+            "{} vs {want}",
+            c.score
+        );
+        assert_eq!(c.grade, pack.grade_for(c.score).id);
+        assert!((c.components.timeliness - 0.5).abs() < 1e-9);
+    }
+}
