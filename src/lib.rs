@@ -5,6 +5,7 @@
 //! data: [`crawl`] → [`extract`] → [`classify`] → [`score`] → [`report`].
 
 pub mod audit;
+pub mod batch;
 pub mod classify;
 pub mod crawl;
 pub mod extract;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod report;
 pub mod score;
 pub mod serve;
+pub mod store;
 
 /// The User-Agent sent with every request: the tool's name and version.
 pub const DEFAULT_USER_AGENT: &str = concat!(

@@ -17,23 +17,22 @@ pub(crate) enum ExitCode {
     /// Bad input or configuration.
     BadInput = 2,
     /// Interrupted.
-    #[expect(dead_code, reason = "used by batch runs once signals are handled")]
     Interrupted = 3,
 }
 
 fn main() {
-    let cli = Cli::parse();
-    let filter = std::env::var("DISCLOSURE_AUDIT_LOG").unwrap_or_else(|_| {
-        if cli.quiet {
-            "error".into()
-        } else {
-            "warn".into()
+    let args = match cli::config::args_with_config(std::env::args_os().collect()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("disclosure-audit: {e:#}");
+            std::process::exit(ExitCode::BadInput as i32);
         }
-    });
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
-        .with_writer(std::io::stderr)
-        .init();
+    };
+    let cli = Cli::parse_from(args);
+    if let Err(e) = init_logging(&cli) {
+        eprintln!("disclosure-audit: {e:#}");
+        std::process::exit(ExitCode::BadInput as i32);
+    }
     let code = match run(cli) {
         Ok(c) => c,
         Err(e) => {
@@ -46,6 +45,38 @@ fn main() {
         }
     };
     std::process::exit(code as i32);
+}
+
+fn init_logging(cli: &Cli) -> anyhow::Result<()> {
+    use tracing_subscriber::prelude::*;
+    let default = if cli.quiet { "error" } else { "warn" };
+    let filter = std::env::var("DISCLOSURE_AUDIT_LOG").unwrap_or_else(|_| default.into());
+    let stderr = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(tracing_subscriber::EnvFilter::new(&filter));
+    let file = match &cli.log_file {
+        Some(p) => {
+            let f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .map_err(|e| anyhow::anyhow!("cannot open the log file {}: {e}", p.display()))?;
+            Some(
+                tracing_subscriber::fmt::layer()
+                    .with_ansi(false)
+                    .with_writer(std::sync::Mutex::new(f))
+                    .with_filter(tracing_subscriber::EnvFilter::new(
+                        std::env::var("DISCLOSURE_AUDIT_LOG").unwrap_or_else(|_| "info".into()),
+                    )),
+            )
+        }
+        None => None,
+    };
+    tracing_subscriber::registry()
+        .with(stderr)
+        .with(file)
+        .init();
+    Ok(())
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -69,5 +100,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Classify(a) => cli::commands::classify(&a),
         Command::Eval(a) => cli::commands::eval(&a),
         Command::Rules(r) => cli::commands::rules(r),
+        Command::Batch(a) => runtime()?.block_on(cli::batch::batch(a, quiet)),
+        Command::Runs(a) => cli::batch::runs(&a),
+        Command::Report(a) => cli::batch::report(&a),
+        Command::Rescore(a) => cli::batch::rescore(&a),
+        Command::Merge(a) => cli::batch::merge(&a),
     }
 }

@@ -40,7 +40,7 @@ pub(crate) fn load_classifier(rules: Option<&Path>) -> Result<Classifier> {
     Ok(Classifier::new(pack))
 }
 
-fn crawl_options(a: &CrawlArgs) -> CrawlOptions {
+pub(crate) fn crawl_options(a: &CrawlArgs) -> CrawlOptions {
     let mut o = CrawlOptions {
         max_pages: a.max_pages,
         max_depth: a.max_depth,
@@ -61,7 +61,7 @@ fn crawl_options(a: &CrawlArgs) -> CrawlOptions {
     o
 }
 
-fn window(r: &ReportArgs) -> Result<Window> {
+pub(crate) fn window(r: &ReportArgs) -> Result<Window> {
     let as_of = r.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut w = Window::year_before(as_of);
     if let Some(s) = r.since {
@@ -73,7 +73,7 @@ fn window(r: &ReportArgs) -> Result<Window> {
     Ok(w)
 }
 
-fn lang(l: LangArg) -> Lang {
+pub(crate) fn lang(l: LangArg) -> Lang {
     match l {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,

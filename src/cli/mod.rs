@@ -1,6 +1,8 @@
 //! The command line: clap types, and their conversion to library options.
 
+pub(crate) mod batch;
 pub(crate) mod commands;
+pub(crate) mod config;
 pub(crate) mod progress;
 
 use std::path::PathBuf;
@@ -15,11 +17,22 @@ use disclosure_audit::crawl;
 /// Exit codes: 0 every site audited; 1 the run finished but a site failed to be
 /// audited (or fell below --fail-below); 2 bad input or configuration; 3 interrupted.
 #[derive(Debug, Parser)]
-#[command(name = "disclosure-audit", version, max_term_width = 100)]
+#[command(
+    name = "disclosure-audit",
+    version,
+    max_term_width = 100,
+    args_override_self = true
+)]
 pub(crate) struct Cli {
     /// Print nothing but errors.
     #[arg(long, short, global = true)]
     pub(crate) quiet: bool,
+    /// A configuration file (TOML) whose keys are the long flags; flags given on the command line win.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Also write logs to this file.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) log_file: Option<PathBuf>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -37,6 +50,109 @@ pub(crate) enum Command {
     /// Check or explain a rule pack.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Audit every site of a sites file (`name,url`, optionally `unit_level,region,scope,max_pages,insecure_tls,notes`), storing each run in the history database.
+    Batch(BatchArgs),
+    /// List the runs in the history database.
+    Runs(RunsArgs),
+    /// Re-render a stored run's reports, without the network.
+    Report(ReportRunArgs),
+    /// Re-classify and re-score a stored run, optionally with another rule pack.
+    Rescore(RescoreArgs),
+    /// Combine the outputs of several shards into one set of reports.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DbArgs {
+    /// The history database (SQLite).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) db: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BatchArgs {
+    /// The sites file (CSV with a header).
+    #[arg(value_name = "SITES_CSV")]
+    pub(crate) sites: PathBuf,
+    /// Output folder.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Sites crawled at once.
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    pub(crate) jobs: usize,
+    /// Exit with code 1 when a site scores below this.
+    #[arg(long, value_name = "SCORE")]
+    pub(crate) fail_below: Option<f64>,
+    /// Continue the latest interrupted run instead of starting a new one (sites already stored are not fetched again).
+    #[arg(long)]
+    pub(crate) resume: bool,
+    /// Take only a deterministic share K of N of the sites (stable under reordering).
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<disclosure_audit::batch::Shard>,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+    #[command(flatten)]
+    pub(crate) crawl: CrawlArgs,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RunsArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportRunArgs {
+    /// The run id (see `runs`).
+    #[arg(long, value_name = "ID")]
+    pub(crate) run: i64,
+    /// Output folder.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Language of the Markdown reports.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub(crate) lang: LangArg,
+    /// Write CSV files without the UTF-8 byte-order mark.
+    #[arg(long)]
+    pub(crate) no_bom: bool,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RescoreArgs {
+    /// The run id (see `runs`).
+    #[arg(long, value_name = "ID")]
+    pub(crate) run: i64,
+    /// Output folder.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// A rule pack folder instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) rules: Option<PathBuf>,
+    /// Language of the Markdown reports.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub(crate) lang: LangArg,
+    /// Write CSV files without the UTF-8 byte-order mark.
+    #[arg(long)]
+    pub(crate) no_bom: bool,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MergeArgs {
+    /// Output folders of the shards (each with summary.csv, items.csv and sites/).
+    #[arg(required = true, value_name = "DIR")]
+    pub(crate) dirs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Language of summary.md.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub(crate) lang: LangArg,
 }
 
 /// Options shared by the commands that crawl.

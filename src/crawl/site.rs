@@ -209,12 +209,12 @@ impl State<'_> {
         let acc = &mut self.items[i];
         acc.item.detail_status = status;
         let Some(d) = detail else { return };
-        if let Some(p) = d.published {
-            if acc.item.published.is_none() {
-                acc.item.published = Some(p);
-                acc.item.date_source = DateSource::Detail;
-                acc.month_day = None;
-            }
+        if let Some(p) = d.published
+            && acc.item.published.is_none()
+        {
+            acc.item.published = Some(p);
+            acc.item.date_source = DateSource::Detail;
+            acc.month_day = None;
         }
         if let Some(t) = &d.title {
             let cut = acc.item.title.ends_with("...") || acc.item.title.ends_with('…');

@@ -106,10 +106,10 @@ pub fn series_base(url: &Url) -> Url {
     }
     let path = u.path().to_owned();
     let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
-    if let Some(c) = INDEX_N.captures(name) {
-        if c[1].eq_ignore_ascii_case("index") || c[1].eq_ignore_ascii_case("list") {
-            u.set_path(&format!("{dir}/{}.{}", &c[1], &c[3]));
-        }
+    if let Some(c) = INDEX_N.captures(name)
+        && (c[1].eq_ignore_ascii_case("index") || c[1].eq_ignore_ascii_case("list"))
+    {
+        u.set_path(&format!("{dir}/{}.{}", &c[1], &c[3]));
     }
     // `/col/` and `/col/index.html` are the same list.
     if u.path().ends_with('/') {

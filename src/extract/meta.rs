@@ -170,11 +170,11 @@ pub fn read_detail_meta(doc: &Html, meta: &HashMap<String, String>, base: &Url) 
             .value()
             .attr("href")
             .and_then(|h| base.join(h.trim()).ok())
+            && matches!(u.scheme(), "http" | "https")
+            && is_attachment(&u)
+            && seen.insert(u.clone())
         {
-            if matches!(u.scheme(), "http" | "https") && is_attachment(&u) && seen.insert(u.clone())
-            {
-                d.attachments.push(u.to_string());
-            }
+            d.attachments.push(u.to_string());
         }
     }
     d

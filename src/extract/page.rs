@@ -404,17 +404,16 @@ fn script_pagination(doc: &Html, page_url: &Url) -> Vec<Url> {
             let ext = strings.get(1).copied().unwrap_or("html");
             push_series(&mut out, page_url, count, name, ext);
         }
-        if out.is_empty() {
-            if let Some(c) = COUNT_PAGE.captures(&code) {
-                if let Ok(count) = c[1].parse::<u32>() {
-                    let ext = page_url
-                        .path()
-                        .rsplit_once('.')
-                        .map_or("html", |(_, e)| e)
-                        .to_owned();
-                    push_series(&mut out, page_url, count, "index", &ext);
-                }
-            }
+        if out.is_empty()
+            && let Some(c) = COUNT_PAGE.captures(&code)
+            && let Ok(count) = c[1].parse::<u32>()
+        {
+            let ext = page_url
+                .path()
+                .rsplit_once('.')
+                .map_or("html", |(_, e)| e)
+                .to_owned();
+            push_series(&mut out, page_url, count, "index", &ext);
         }
     }
     out

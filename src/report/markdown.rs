@@ -54,6 +54,48 @@ fn kind_name(id: &str, lang: Lang) -> &str {
     }
 }
 
+fn write_trend(o: &mut String, s: &Scorecard, lang: Lang) {
+    let Some(tr) = &s.trend else { return };
+    let stale = tr.newly_stale.iter().map(|c| md(c)).collect::<Vec<_>>();
+    if lang == Lang::Zh {
+        let _ = writeln!(
+            o,
+            "> 与上次评估（运行 #{}，基准日 {}）相比：总分 {:+.1}，日常动态占比 {:+.1} 个百分点，实质性公开占比 {:+.1} 个百分点；新增条目 {} 条；新增不及时栏目 {} 个{}；新增断链 {} 个。\n",
+            tr.previous_run,
+            tr.previous_as_of,
+            tr.score_delta,
+            tr.routine_share_delta * 100.0,
+            tr.substantive_share_delta * 100.0,
+            tr.new_items,
+            stale.len(),
+            if stale.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", stale.join("、"))
+            },
+            tr.newly_broken.len()
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "> Since the previous run (#{}, as of {}): score {:+.1}, routine share {:+.1} points, substantive share {:+.1} points; {} new items; {} newly stale columns{}; {} newly broken links.\n",
+            tr.previous_run,
+            tr.previous_as_of,
+            tr.score_delta,
+            tr.routine_share_delta * 100.0,
+            tr.substantive_share_delta * 100.0,
+            tr.new_items,
+            stale.len(),
+            if stale.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", stale.join(", "))
+            },
+            tr.newly_broken.len()
+        );
+    }
+}
+
 /// Renders one site's scorecard. `items` are the site's classified items.
 #[must_use]
 pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
@@ -111,6 +153,7 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
         s.grade,
         s.grade_name
     );
+    write_trend(&mut o, s, lang);
     let c = &s.components;
     let _ = writeln!(
         o,

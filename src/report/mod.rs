@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod summary;
 
 use std::io::Write;
 use std::path::Path;

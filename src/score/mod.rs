@@ -149,6 +149,73 @@ pub struct Scorecard {
     pub grade: String,
     /// Grade name (优/良/中/差).
     pub grade_name: String,
+    /// Change since the previous run of the same site, when there is one.
+    #[serde(default)]
+    pub trend: Option<Trend>,
+}
+
+/// The change of a site's scorecard since its previous run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    /// The previous run's id.
+    pub previous_run: i64,
+    /// The previous run's as-of date.
+    pub previous_as_of: NaiveDate,
+    /// Score now minus score then.
+    pub score_delta: f64,
+    /// Routine share now minus then.
+    pub routine_share_delta: f64,
+    /// Substantive share now minus then.
+    pub substantive_share_delta: f64,
+    /// Columns stale now that were not stale then.
+    pub newly_stale: Vec<String>,
+    /// Broken links now that were not broken then.
+    pub newly_broken: Vec<String>,
+    /// Items whose URL the previous run did not have.
+    pub new_items: usize,
+}
+
+/// Compares a scorecard with the previous one of the same site.
+#[must_use]
+pub fn trend(
+    now: &Scorecard,
+    items: &[ClassifiedItem],
+    previous_run: i64,
+    then: &Scorecard,
+    then_urls: &[String],
+) -> Trend {
+    let old: std::collections::HashSet<&str> = then_urls.iter().map(String::as_str).collect();
+    let was_stale: std::collections::HashSet<&str> = then
+        .columns
+        .iter()
+        .filter(|c| c.stale)
+        .map(|c| c.url.as_str())
+        .collect();
+    let was_broken: std::collections::HashSet<&str> =
+        then.broken.iter().map(|b| b.url.as_str()).collect();
+    Trend {
+        previous_run,
+        previous_as_of: then.window.as_of,
+        score_delta: ((now.score - then.score) * 10.0).round() / 10.0,
+        routine_share_delta: now.routine_share - then.routine_share,
+        substantive_share_delta: now.substantive_share - then.substantive_share,
+        newly_stale: now
+            .columns
+            .iter()
+            .filter(|c| c.stale && !was_stale.contains(c.url.as_str()))
+            .map(|c| c.name.clone())
+            .collect(),
+        newly_broken: now
+            .broken
+            .iter()
+            .filter(|b| !was_broken.contains(b.url.as_str()))
+            .map(|b| b.url.clone())
+            .collect(),
+        new_items: items
+            .iter()
+            .filter(|i| !old.contains(i.item.url.as_str()))
+            .count(),
+    }
 }
 
 /// The column kind for a column name: the first kind with a matching keyword,
@@ -331,6 +398,7 @@ pub fn score_site(
         score,
         grade: grade.id.clone(),
         grade_name: grade.name.clone(),
+        trend: None,
     }
 }
 
