@@ -49,7 +49,14 @@ fn main() {
 
 fn init_logging(cli: &Cli) -> anyhow::Result<()> {
     use tracing_subscriber::prelude::*;
-    let default = if cli.quiet { "error" } else { "warn" };
+    // Without a terminal (cron), progress is shown as plain log lines.
+    let default = if cli.quiet {
+        "error"
+    } else if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        "warn"
+    } else {
+        "warn,disclosure_audit=info"
+    };
     let filter = std::env::var("DISCLOSURE_AUDIT_LOG").unwrap_or_else(|_| default.into());
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)

@@ -173,8 +173,31 @@ pub struct CrawlStats {
     pub fatal: Option<String>,
 }
 
+/// A page that answered with a web-application-firewall challenge instead
+/// of its content: blocked, not broken, and never bypassed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockedPage {
+    /// The page.
+    pub url: String,
+    /// HTTP status of the challenge.
+    pub status: u16,
+    /// The page that linked to it.
+    pub referrer: String,
+}
+
+/// A link on the site whose text names a part of the disclosure platform
+/// (公开指南, 公开制度, 公开年报…), kept for the mandatory-parts check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavLink {
+    /// The link text (or title).
+    pub text: String,
+    /// The target.
+    pub url: String,
+}
+
 /// Everything the crawl and extract stages learned about one site.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SiteCrawl {
     /// The site's display name.
     pub site: String,
@@ -188,4 +211,10 @@ pub struct SiteCrawl {
     pub broken: Vec<BrokenLink>,
     /// Crawl statistics.
     pub stats: CrawlStats,
+    /// Item URLs listed on the start page (for the homepage-freshness check).
+    pub home_entries: Vec<String>,
+    /// Links whose text names a part of the disclosure platform.
+    pub nav: Vec<NavLink>,
+    /// Pages that answered with a firewall challenge.
+    pub blocked: Vec<BlockedPage>,
 }

@@ -113,6 +113,58 @@ struct RawPack {
     scoring: Scoring,
     grade: Vec<Grade>,
     column_kind: Vec<RawColumnKind>,
+    inspection: InspectionRules,
+    #[serde(default)]
+    column_type: Vec<ColumnTypeOverride>,
+    #[serde(default)]
+    mandatory: Vec<MandatoryPart>,
+}
+
+/// Thresholds of the inspection checks (国办秘函〔2019〕19号 single-veto
+/// indicators, and the amber warnings before them).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InspectionRules {
+    /// The homepage's newest item may be at most this old (days); older is a veto.
+    pub homepage_veto_days: i64,
+    /// Amber warning when the homepage's newest item is older than this (days).
+    pub homepage_warn_days: i64,
+    /// Stale columns at or above this count are a veto.
+    pub stale_columns_veto: usize,
+    /// Empty columns at or above this count are a veto.
+    pub empty_columns_veto: usize,
+    /// Amber warning when stale columns are more than this.
+    pub stale_columns_warn: usize,
+    /// Amber warning when empty columns are more than this.
+    pub empty_columns_warn: usize,
+    /// Dates before this are implausible (before the site could have existed).
+    pub earliest_date: chrono::NaiveDate,
+    /// The annual disclosure report for year Y is due by this month and day of year Y+1 (MM-DD).
+    pub annual_report_deadline: String,
+}
+
+/// A correction of the inferred column type, by column name or URL.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnTypeOverride {
+    /// Applies when the column name contains this.
+    #[serde(default)]
+    pub name_contains: Option<String>,
+    /// Applies when the column URL contains this.
+    #[serde(default)]
+    pub url_contains: Option<String>,
+    /// The kind id to use.
+    pub kind: String,
+}
+
+/// A required part of the disclosure platform, found by link or column text.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MandatoryPart {
+    /// Its name.
+    pub name: String,
+    /// Texts that name it.
+    pub keywords: Vec<String>,
 }
 
 /// Name and version of a pack.
@@ -246,6 +298,12 @@ pub struct RulePack {
     pub scoring: Scoring,
     /// Grade bands, highest first.
     pub grades: Vec<Grade>,
+    /// Inspection thresholds.
+    pub inspection: InspectionRules,
+    /// Corrections of inferred column types.
+    pub column_types: Vec<ColumnTypeOverride>,
+    /// Required parts of the disclosure platform.
+    pub mandatory: Vec<MandatoryPart>,
     /// Non-fatal problems found while loading (ties).
     pub warnings: Vec<Problem>,
 }
@@ -400,7 +458,15 @@ impl RulePack {
         if all.iter().any(|p| p.fatal) {
             return Err(RulesError { problems: all });
         }
-        let (info, scoring, grades, column_kinds) = pack.expect("no fatal problem");
+        let PackParts {
+            info,
+            scoring,
+            grades,
+            kinds: column_kinds,
+            inspection,
+            column_types,
+            mandatory,
+        } = pack.expect("no fatal problem");
         Ok(Self {
             source: source.to_owned(),
             info,
@@ -410,6 +476,9 @@ impl RulePack {
             column_kinds,
             scoring,
             grades,
+            inspection,
+            column_types,
+            mandatory,
             warnings: all,
         })
     }
@@ -593,7 +662,15 @@ fn check_areas(ctx: &mut Ctx<'_>, raw: Vec<RawArea>) -> Vec<AreaRule> {
     out
 }
 
-type PackParts = (PackInfo, Scoring, Vec<Grade>, Vec<ColumnKind>);
+struct PackParts {
+    info: PackInfo,
+    scoring: Scoring,
+    grades: Vec<Grade>,
+    kinds: Vec<ColumnKind>,
+    inspection: InspectionRules,
+    column_types: Vec<ColumnTypeOverride>,
+    mandatory: Vec<MandatoryPart>,
+}
 
 fn check_pack(ctx: &mut Ctx<'_>, raw: RawPack) -> Option<PackParts> {
     let s = &raw.scoring;
@@ -663,7 +740,45 @@ fn check_pack(ctx: &mut Ctx<'_>, raw: RawPack) -> Option<PackParts> {
             true,
         );
     }
-    Some((raw.pack, raw.scoring, grades, kinds))
+    for o in &raw.column_type {
+        if !kinds.iter().any(|k| k.id == o.kind) {
+            ctx.add(
+                0..0,
+                Some(&o.kind),
+                "column_type.kind",
+                format!("unknown column kind `{}`", o.kind),
+                true,
+            );
+        }
+        if o.name_contains.is_none() && o.url_contains.is_none() {
+            ctx.add(
+                0..0,
+                Some(&o.kind),
+                "column_type",
+                "give name_contains or url_contains".into(),
+                true,
+            );
+        }
+    }
+    let d = &raw.inspection.annual_report_deadline;
+    if chrono::NaiveDate::parse_from_str(&format!("2001-{d}"), "%Y-%m-%d").is_err() {
+        ctx.add(
+            0..0,
+            None,
+            "inspection.annual_report_deadline",
+            format!("`{d}` is not MM-DD"),
+            true,
+        );
+    }
+    Some(PackParts {
+        info: raw.pack,
+        scoring: raw.scoring,
+        grades,
+        kinds,
+        inspection: raw.inspection,
+        column_types: raw.column_type,
+        mandatory: raw.mandatory,
+    })
 }
 
 #[cfg(test)]

@@ -118,6 +118,9 @@ pub fn scorecard_header() -> Vec<String> {
         "partial",
         "error",
         "rules",
+        "verdict",
+        "vetoes",
+        "warnings",
     ] {
         h.push(s.to_owned());
     }
@@ -169,6 +172,19 @@ pub fn scorecard_row(s: &Scorecard) -> Vec<String> {
         s.partial.clone().unwrap_or_default(),
         s.crawl.fatal.clone().unwrap_or_default(),
         s.rules.clone(),
+        if s.inspection.pass { "pass" } else { "fail" }.to_owned(),
+        s.inspection
+            .vetoes
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>()
+            .join("|"),
+        s.inspection
+            .warnings
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>()
+            .join("|"),
     ]);
     r
 }

@@ -54,6 +54,192 @@ fn kind_name(id: &str, lang: Lang) -> &str {
     }
 }
 
+fn write_findings(
+    o: &mut String,
+    title: &str,
+    anchor: &str,
+    fs: &[crate::score::inspect::Finding],
+    lang: Lang,
+) {
+    if fs.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<a id=\"{anchor}\"></a>\n\n### {title}\n");
+    for f in fs {
+        let text = if lang == Lang::Zh { &f.zh } else { &f.en };
+        let _ = writeln!(o, "- {}", md(text));
+        for e in f.evidence.iter().take(20) {
+            let _ = writeln!(o, "  - {}", md(e));
+        }
+        if f.evidence.len() > 20 {
+            let _ = writeln!(o, "  - …{}", f.evidence.len() - 20);
+        }
+    }
+    o.push('\n');
+}
+
+/// The verdict first, then the amber warnings, then what needs a person.
+fn write_inspection(o: &mut String, s: &Scorecard, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let i = &s.inspection;
+    let verdict = if i.pass {
+        t("合格", "pass")
+    } else {
+        t("不合格", "fail")
+    };
+    let _ = writeln!(
+        o,
+        "## {}：{}\n",
+        t(
+            "检查结论（单项否决指标）",
+            "Verdict (single-veto indicators)"
+        ),
+        verdict
+    );
+    if i.vetoes.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}\n",
+            t(
+                "未触发可由抓取判定的单项否决指标。",
+                "No single-veto indicator that a crawl can decide was triggered."
+            )
+        );
+    }
+    write_findings(o, t("单项否决", "Single vetoes"), "vetoes", &i.vetoes, lang);
+    write_findings(
+        o,
+        t("预警（尚未否决）", "Amber warnings"),
+        "warnings",
+        &i.warnings,
+        lang,
+    );
+    write_findings(
+        o,
+        t("需人工核查", "Needs manual review"),
+        "manual-review",
+        &i.manual_review,
+        lang,
+    );
+}
+
+/// The details behind the checks, at the end of the scorecard.
+fn write_inspection_details(o: &mut String, s: &Scorecard, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let i = &s.inspection;
+    let _ = writeln!(
+        o,
+        "\n<a id=\"checks\"></a>\n\n## {}\n",
+        t("检查明细", "Check details")
+    );
+    let h = &i.homepage;
+    let _ = writeln!(
+        o,
+        "- {}：{}",
+        t("首页最新信息", "Newest item on the home page"),
+        match (h.newest, &h.url) {
+            (Some(d), Some(u)) => format!(
+                "{d}（{} {}） <{u}>",
+                h.age_days.unwrap_or(0),
+                t("天前", "days before")
+            ),
+            _ => t("未发现带日期的信息", "no dated item").to_owned(),
+        }
+    );
+    for p in &i.mandatory {
+        let _ = writeln!(
+            o,
+            "- {}：{}",
+            p.name,
+            p.found
+                .as_ref()
+                .map_or_else(|| t("未发现", "not found").to_owned(), |u| format!("<{u}>"))
+        );
+    }
+    if let Some(a) = &i.annual_report {
+        let _ = writeln!(
+            o,
+            "- {}：{}",
+            a.name,
+            a.found
+                .as_ref()
+                .map_or_else(|| t("未发现", "not found").to_owned(), |u| format!("<{u}>"))
+        );
+    }
+    let _ = writeln!(
+        o,
+        "- {}：{} {} / {} {} / {} {}",
+        t("断链", "Broken links"),
+        t("首页", "home page"),
+        i.links.home.len(),
+        t("其他页面", "other pages"),
+        i.links.pages.len(),
+        t("附件", "attachments"),
+        i.links.attachments.len()
+    );
+    for b in i
+        .links
+        .home
+        .iter()
+        .chain(&i.links.pages)
+        .chain(&i.links.attachments)
+    {
+        let _ = writeln!(o, "  - <{}> {} ← <{}>", b.url, md(&b.error), b.referrer);
+    }
+    if !i.blocked.is_empty() {
+        let _ = writeln!(
+            o,
+            "- {}：{}",
+            t(
+                "被防火墙挑战拦截的页面",
+                "Pages blocked by a firewall challenge"
+            ),
+            i.blocked.len()
+        );
+    }
+    let d = &i.dates;
+    let _ = writeln!(
+        o,
+        "- {}：{} {}，{} {}，{} {}，{} {}",
+        t("日期可信度", "Dates"),
+        t("无日期", "undated"),
+        d.undated.len(),
+        t("未来日期", "in the future"),
+        d.future.len(),
+        t("早于建站可能", "implausibly early"),
+        d.implausible.len(),
+        t("疑似改动日期", "re-dated"),
+        d.redated.len()
+    );
+    for (u, then, now) in &d.redated {
+        let _ = writeln!(o, "  - <{u}> {then} → {now}");
+    }
+    let m = &i.meta;
+    let _ = writeln!(
+        o,
+        "- {}（{} {}）：",
+        t("详情页元数据规范", "Detail-page meta tags"),
+        m.pages,
+        t("个详情页", "detail pages")
+    );
+    for (tag, n, share) in &m.tags {
+        let _ = writeln!(o, "  - {tag}：{n}（{}）", pct(*share));
+    }
+    for (tag, ex) in &m.missing_examples {
+        let _ = writeln!(
+            o,
+            "  - {} {tag}：{}",
+            t("缺少", "missing"),
+            ex.iter()
+                .map(|u| format!("<{u}>"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+    }
+}
+
 fn write_trend(o: &mut String, s: &Scorecard, lang: Lang) {
     let Some(tr) = &s.trend else { return };
     let stale = tr.newly_stale.iter().map(|c| md(c)).collect::<Vec<_>>();
@@ -145,6 +331,7 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
             md(p)
         );
     }
+    write_inspection(&mut o, s, lang);
     let _ = writeln!(
         o,
         "## {}：{:.1}（{} {}）\n",
@@ -376,6 +563,7 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
         );
     }
 
+    write_inspection_details(&mut o, s, lang);
     let _ = writeln!(o, "\n## {}\n", t("证据", "Evidence"));
     let _ = writeln!(
         o,

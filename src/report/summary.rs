@@ -137,6 +137,9 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
             "score_delta",
             "new_items",
             "newly_stale",
+            "verdict",
+            "vetoes",
+            "warnings",
             "error",
         ]
         .map(String::from),
@@ -185,11 +188,29 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
                         .unwrap_or_default(),
                     tr.map(|t| t.new_items.to_string()).unwrap_or_default(),
                     tr.map(|t| t.newly_stale.join("|")).unwrap_or_default(),
+                    if s.inspection.pass {
+                        "合格"
+                    } else {
+                        "不合格"
+                    }
+                    .to_owned(),
+                    s.inspection
+                        .vetoes
+                        .iter()
+                        .map(|f| f.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                    s.inspection
+                        .warnings
+                        .iter()
+                        .map(|f| f.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|"),
                     String::new(),
                 ]);
             }
             _ => {
-                rec.extend(std::iter::repeat_n(String::new(), 17));
+                rec.extend(std::iter::repeat_n(String::new(), 20));
                 rec.push(r.error_text());
             }
         }
@@ -246,11 +267,12 @@ pub fn render_md(rows: &[SummaryRow], title: &str, lang: Lang) -> String {
     let _ = writeln!(o, "\n## {}\n", t("排名", "Ranking"));
     let _ = writeln!(
         o,
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|",
         t("名次", "Rank"),
         t("单位", "Unit"),
         t("得分", "Score"),
         t("等级", "Grade"),
+        t("结论", "Verdict"),
         t("日常动态", "Routine"),
         t("实质公开", "Substantive"),
         t("解读/文件", "Interp./decision"),
@@ -265,13 +287,18 @@ pub fn render_md(rows: &[SummaryRow], title: &str, lang: Lang) -> String {
         };
         let _ = writeln!(
             o,
-            "| {} | [{}](sites/{}/scorecard.md) | {:.1} | {} {} | {:.1}% | {:.1}% | {} | {} | {} / {} | {} | {} |",
+            "| {} | [{}](sites/{}/scorecard.md) | {:.1} | {} {} | {} | {:.1}% | {:.1}% | {} | {} | {} / {} | {} | {} |",
             i + 1,
             sanitize(&r.name).replace('|', "｜"),
             site_dir_name(&r.name),
             s.score,
             s.grade,
             s.grade_name,
+            if s.inspection.pass {
+                t("合格", "pass")
+            } else {
+                t("不合格", "fail")
+            },
             s.routine_share * 100.0,
             s.substantive_share * 100.0,
             s.interpretation_coverage

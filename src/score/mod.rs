@@ -13,6 +13,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod inspect;
+
 use crate::classify::RulePack;
 use crate::classify::taxonomy::{CATEGORIES, KEY_AREAS, is_substantive};
 use crate::model::{BrokenLink, ClassifiedItem, CrawlStats, SiteCrawl};
@@ -152,6 +154,8 @@ pub struct Scorecard {
     /// Change since the previous run of the same site, when there is one.
     #[serde(default)]
     pub trend: Option<Trend>,
+    /// The inspection checks.
+    pub inspection: inspect::Inspection,
 }
 
 /// The change of a site's scorecard since its previous run.
@@ -240,6 +244,7 @@ pub fn score_site(
     window: Window,
     pack: &RulePack,
 ) -> Scorecard {
+    let full_crawl = crawl;
     let (site, url, columns, broken, crawl) = (
         &crawl.site,
         &crawl.start_url,
@@ -357,6 +362,7 @@ pub fn score_site(
             / weights
     };
     let score = (score * 10.0).round() / 10.0;
+    let inspection = inspect::inspect(full_crawl, items, &col_figs, window.as_of, pack);
     let grade = pack.grade_for(score);
     let partial = crawl.fatal.clone().or_else(|| {
         crawl.bound.map(|b| {
@@ -399,6 +405,7 @@ pub fn score_site(
         grade: grade.id.clone(),
         grade_name: grade.name.clone(),
         trend: None,
+        inspection,
     }
 }
 
@@ -459,6 +466,7 @@ mod tests {
                 pages_ok: pages,
                 ..CrawlStats::default()
             },
+            ..SiteCrawl::default()
         }
     }
 
