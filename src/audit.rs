@@ -42,6 +42,20 @@ pub fn finish_site(crawl: SiteCrawl, classifier: &Classifier, window: Window) ->
     SiteResult { crawl, items, card }
 }
 
+/// The crawl options for a rule pack: the link texts its inspection looks for.
+#[must_use]
+pub fn crawl_options_for(opts: &CrawlOptions, classifier: &Classifier) -> CrawlOptions {
+    let mut o = opts.clone();
+    for m in &classifier.pack().mandatory {
+        o.nav_keywords.extend(m.keywords.iter().cloned());
+    }
+    o.nav_keywords
+        .extend(["年报".to_owned(), "年度报告".to_owned()]);
+    o.nav_keywords.sort();
+    o.nav_keywords.dedup();
+    o
+}
+
 /// Crawls, classifies and scores one site.
 pub async fn audit_site(
     spec: &SiteSpec,
@@ -50,7 +64,7 @@ pub async fn audit_site(
     window: Window,
     progress: &dyn Progress,
 ) -> SiteResult {
-    let crawl = crawl_site(spec, opts, progress).await;
+    let crawl = crawl_site(spec, &crawl_options_for(opts, classifier), progress).await;
     finish_site(crawl, classifier, window)
 }
 

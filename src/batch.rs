@@ -240,13 +240,7 @@ impl Shard {
     /// the share does not change when the file is reordered.
     #[must_use]
     pub fn contains(&self, name: &str) -> bool {
-        // FNV-1a, 64 bit: stable across platforms and releases.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in name.as_bytes() {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h % u64::from(self.n) == u64::from(self.k - 1)
+        crate::crawl::fnv1a64(name.as_bytes()) % u64::from(self.n) == u64::from(self.k - 1)
     }
 }
 
@@ -365,9 +359,22 @@ pub async fn run_sites(
     progress: &dyn crate::crawl::Progress,
 ) -> Result<BatchOutcome, crate::store::StoreError> {
     use futures_util::StreamExt;
+    // What earlier runs learned, read before the crawls start.
+    let mut previous = std::collections::HashMap::new();
+    {
+        let st = store.lock().expect("store lock");
+        for row in rows {
+            if let Some(p) = st.previous_crawl(&row.name, ctx.run)? {
+                previous.insert(row.name.clone(), std::sync::Arc::new(p));
+            }
+        }
+    }
+    let previous = &previous;
     let mut stream = futures_util::stream::iter(rows.iter().map(|row| async move {
         let spec = row.spec();
-        let crawl = crate::crawl::crawl_site(&spec, ctx.crawl, progress).await;
+        let mut opts = crate::audit::crawl_options_for(ctx.crawl, ctx.classifier);
+        opts.previous = previous.get(&row.name).cloned();
+        let crawl = crate::crawl::crawl_site(&spec, &opts, progress).await;
         (
             row,
             crate::audit::finish_site(crawl, ctx.classifier, ctx.window),
@@ -401,6 +408,12 @@ pub async fn run_sites(
                 &prev_card,
                 &prev_urls,
             ));
+            let before = st.previous_items(&row.name, ctx.run)?;
+            crate::score::inspect::flag_redated(
+                &mut result.card.inspection,
+                &result.items,
+                &before,
+            );
         }
         st.put_site(
             ctx.run,
@@ -444,6 +457,9 @@ pub fn write_batch_reports(
     bom: bool,
 ) -> Result<Vec<crate::report::summary::SummaryRow>, ReportError> {
     use crate::report::{self, summary};
+    // Sites in name order, so reports do not depend on which crawl finished first.
+    let mut sites = sites;
+    sites.sort_by(|a, b| a.name.cmp(&b.name));
     std::fs::create_dir_all(dir)?;
     for s in &sites {
         let sdir = dir.join("sites").join(summary::site_dir_name(&s.name));

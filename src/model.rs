@@ -146,6 +146,7 @@ pub enum CrawlBound {
 
 /// Facts about a site's crawl that the scorecard reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CrawlStats {
     /// Requests sent (including robots.txt and attachment checks).
     pub requests: u64,
@@ -171,6 +172,27 @@ pub struct CrawlStats {
     pub left_uncrawled: u64,
     /// A fatal error for the whole site (unreachable start page, TLS…).
     pub fatal: Option<String>,
+    /// Conditional requests sent (If-None-Match / If-Modified-Since).
+    pub conditional: u64,
+    /// Of those, answered 304 Not Modified.
+    pub not_modified: u64,
+    /// Pages blocked by a firewall challenge.
+    pub blocked: u64,
+}
+
+/// A page or attachment fetched, with what an incremental re-crawl needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageRecord {
+    /// The URL asked for.
+    pub url: String,
+    /// HTTP status (304 when unchanged since the previous run).
+    pub status: u16,
+    /// `ETag`.
+    pub etag: Option<String>,
+    /// `Last-Modified`.
+    pub last_modified: Option<String>,
+    /// FNV-1a hash of the body, hex.
+    pub content_hash: Option<String>,
 }
 
 /// A page that answered with a web-application-firewall challenge instead
@@ -217,4 +239,6 @@ pub struct SiteCrawl {
     pub nav: Vec<NavLink>,
     /// Pages that answered with a firewall challenge.
     pub blocked: Vec<BlockedPage>,
+    /// Pages and attachments fetched.
+    pub pages: Vec<PageRecord>,
 }

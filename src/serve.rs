@@ -22,10 +22,26 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
+/// What a handler sees of a request.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInfo {
+    /// Path with query (`/a/b.html?x=1`).
+    pub path_and_query: String,
+    /// `If-None-Match`, if sent.
+    pub if_none_match: Option<String>,
+    /// `If-Modified-Since`, if sent.
+    pub if_modified_since: Option<String>,
+}
+
 /// Answers one request: status, headers, body.
 pub trait Handler: Send + Sync + 'static {
     /// Builds the response for a path with its query (`/a/b.html?x=1`).
     fn respond(&self, path_and_query: &str) -> (u16, Vec<(String, String)>, Bytes);
+
+    /// Builds the response for a request; by default from its path alone.
+    fn respond_to(&self, req: &RequestInfo) -> (u16, Vec<(String, String)>, Bytes) {
+        self.respond(&req.path_and_query)
+    }
 }
 
 /// A folder served as a site.
@@ -114,6 +130,21 @@ fn content_type(path: &str) -> &'static str {
 }
 
 impl Handler for StaticSite {
+    /// Files carry an `ETag` (a hash of their bytes), and a matching
+    /// `If-None-Match` gets 304 Not Modified, as real servers do.
+    fn respond_to(&self, req: &RequestInfo) -> (u16, Vec<(String, String)>, Bytes) {
+        let (status, mut headers, body) = self.respond(&req.path_and_query);
+        if status != 200 {
+            return (status, headers, body);
+        }
+        let etag = format!("\"{:016x}\"", crate::crawl::fnv1a64(&body));
+        if req.if_none_match.as_deref() == Some(etag.as_str()) {
+            return (304, vec![("ETag".to_owned(), etag)], Bytes::new());
+        }
+        headers.push(("ETag".to_owned(), etag));
+        (status, headers, body)
+    }
+
     fn respond(&self, path_and_query: &str) -> (u16, Vec<(String, String)>, Bytes) {
         let Some(file) = self.file_for(path_and_query) else {
             return (400, vec![], Bytes::from_static(b"bad request"));
@@ -147,6 +178,7 @@ impl Handler for StaticSite {
 pub struct Server {
     addr: SocketAddr,
     log: Arc<Mutex<Vec<String>>>,
+    conditional: Arc<std::sync::atomic::AtomicU64>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -170,6 +202,8 @@ impl Server {
         let log = Arc::new(Mutex::new(Vec::new()));
         let handler = Arc::new(handler);
         let log2 = Arc::clone(&log);
+        let conditional = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let cond2 = Arc::clone(&conditional);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -177,10 +211,12 @@ impl Server {
                 };
                 let handler = Arc::clone(&handler);
                 let log = Arc::clone(&log2);
+                let cond = Arc::clone(&cond2);
                 tokio::spawn(async move {
                     let svc = service_fn(move |req: Request<Incoming>| {
                         let handler = Arc::clone(&handler);
                         let log = Arc::clone(&log);
+                        let cond = Arc::clone(&cond);
                         async move {
                             let pq = req
                                 .uri()
@@ -188,7 +224,21 @@ impl Server {
                                 .map_or("/", |p| p.as_str())
                                 .to_owned();
                             log.lock().expect("log lock").push(pq.clone());
-                            let (status, headers, body) = handler.respond(&pq);
+                            let h = |n: &str| {
+                                req.headers()
+                                    .get(n)
+                                    .and_then(|v| v.to_str().ok())
+                                    .map(ToOwned::to_owned)
+                            };
+                            let info = RequestInfo {
+                                path_and_query: pq,
+                                if_none_match: h("if-none-match"),
+                                if_modified_since: h("if-modified-since"),
+                            };
+                            if info.if_none_match.is_some() || info.if_modified_since.is_some() {
+                                cond.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            }
+                            let (status, headers, body) = handler.respond_to(&info);
                             let mut resp =
                                 Response::new(Full::new(if req.method() == hyper::Method::HEAD {
                                     Bytes::new()
@@ -214,7 +264,12 @@ impl Server {
                 });
             }
         });
-        Ok(Self { addr, log, task })
+        Ok(Self {
+            addr,
+            log,
+            conditional,
+            task,
+        })
     }
 
     /// The server's address.
@@ -227,6 +282,12 @@ impl Server {
     #[must_use]
     pub fn base_url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// Requests received with `If-None-Match` or `If-Modified-Since`.
+    #[must_use]
+    pub fn conditional_requests(&self) -> u64 {
+        self.conditional.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Every request path (with query) received so far.

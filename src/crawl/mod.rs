@@ -9,6 +9,7 @@
 pub mod fetch;
 pub mod robots;
 mod site;
+pub mod waf;
 
 use std::time::Duration;
 
@@ -73,6 +74,41 @@ pub struct CrawlOptions {
     pub max_query_variants: u32,
     /// The date month-day list dates are resolved against.
     pub reference_date: chrono::NaiveDate,
+    /// Link texts worth keeping (the parts of the disclosure platform the
+    /// inspection looks for: 公开指南, 公开年报…).
+    pub nav_keywords: Vec<String>,
+    /// What a previous run of the site learned: validators for conditional
+    /// requests and the detail metadata to reuse when a page is unchanged.
+    pub previous: Option<std::sync::Arc<Previous>>,
+}
+
+/// Validators of a page fetched before.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// `ETag`.
+    pub etag: Option<String>,
+    /// `Last-Modified`.
+    pub last_modified: Option<String>,
+}
+
+/// A previous crawl of a site, for an incremental re-crawl.
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// Validators by URL.
+    pub validators: std::collections::HashMap<String, Validators>,
+    /// Detail metadata by item URL.
+    pub details: std::collections::HashMap<String, crate::model::DetailMeta>,
+}
+
+/// A stable 64-bit hash (FNV-1a) of page content or names.
+#[must_use]
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 impl Default for CrawlOptions {
@@ -92,6 +128,8 @@ impl Default for CrawlOptions {
             max_pages_per_list: 300,
             max_query_variants: 50,
             reference_date: chrono::Local::now().date_naive(),
+            nav_keywords: Vec::new(),
+            previous: None,
         }
     }
 }

@@ -15,7 +15,10 @@ use super::{CrawlOptions, Progress, SiteSpec};
 use crate::extract::date::{FoundDate, infer_year};
 use crate::extract::links::{normalise, series_base};
 use crate::extract::{LinkKind, PageFacts, decode, extract_page};
-use crate::model::{BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, SiteCrawl};
+use crate::model::{
+    BlockedPage, BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, NavLink, PageRecord,
+    SiteCrawl,
+};
 
 #[derive(Debug, Clone)]
 struct Task {
@@ -54,6 +57,11 @@ struct State<'a> {
     stats: crate::model::CrawlStats,
     fetched: u32,
     robots: Robots,
+    home_entries: Vec<String>,
+    nav: Vec<NavLink>,
+    nav_seen: HashSet<String>,
+    blocked: Vec<BlockedPage>,
+    pages: Vec<PageRecord>,
 }
 
 fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
@@ -148,7 +156,11 @@ impl State<'_> {
         (self.columns[idx].name.clone(), base)
     }
 
-    fn add_entries(&mut self, page: &Url, facts: &PageFacts) {
+    fn add_entries(&mut self, page: &Url, facts: &PageFacts, is_start: bool) {
+        if is_start {
+            self.home_entries
+                .extend(facts.entries.iter().map(|e| e.url.to_string()));
+        }
         if facts.entries.is_empty() && !facts.empty_marker {
             return;
         }
@@ -240,15 +252,27 @@ impl State<'_> {
     }
 }
 
+/// One host's connection: the client, the politeness gate and the retry budget.
+struct HostConn<'a> {
+    client: &'a reqwest::Client,
+    gate: &'a Mutex<Gate>,
+    opts: &'a CrawlOptions,
+    budget: &'a Arc<AtomicU32>,
+}
+
 async fn gated_fetch(
-    client: &reqwest::Client,
-    gate: &Mutex<Gate>,
-    opts: &CrawlOptions,
+    conn: &HostConn<'_>,
     crawl_delay: Option<Duration>,
     url: &str,
     method: Method,
-    budget: &Arc<AtomicU32>,
+    extra: &[(String, String)],
 ) -> Fetched {
+    let HostConn {
+        client,
+        gate,
+        opts,
+        budget,
+    } = *conn;
     let at = {
         let mut g = gate.lock().await;
         let now = Instant::now();
@@ -257,7 +281,7 @@ async fn gated_fetch(
         at
     };
     tokio::time::sleep_until(at.into()).await;
-    let f = fetch(client, url, method, &opts.http, &[], budget).await;
+    let f = fetch(client, url, method, &opts.http, extra, budget).await;
     let mut g = gate.lock().await;
     // Adaptive delay: proportional to the last response time, as archival
     // crawlers do, never below the configured delay or robots' Crawl-delay.
@@ -297,6 +321,12 @@ pub async fn crawl_site(
         next: Instant::now(),
         delay: opts.delay,
     });
+    let conn = HostConn {
+        client: &client,
+        gate: &gate,
+        opts,
+        budget: &budget,
+    };
 
     let mut st = State {
         spec,
@@ -314,20 +344,16 @@ pub async fn crawl_site(
         stats: crate::model::CrawlStats::default(),
         fetched: 0,
         robots: Robots::AllowAll,
+        home_entries: Vec::new(),
+        nav: Vec::new(),
+        nav_seen: HashSet::new(),
+        blocked: Vec::new(),
+        pages: Vec::new(),
     };
 
     if opts.respect_robots {
         let robots_url = spec.start.join("/robots.txt").expect("valid robots URL");
-        let f = gated_fetch(
-            &client,
-            &gate,
-            opts,
-            None,
-            robots_url.as_str(),
-            Method::Get,
-            &budget,
-        )
-        .await;
+        let f = gated_fetch(&conn, None, robots_url.as_str(), Method::Get, &[]).await;
         st.stats.requests += 1;
         if f.tls_error {
             out.stats.fatal = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
@@ -344,9 +370,7 @@ pub async fn crawl_site(
             // One redirect level is enough for the common http→https case.
             match f.location.as_deref().and_then(|l| robots_url.join(l).ok()) {
                 Some(u) => {
-                    let g =
-                        gated_fetch(&client, &gate, opts, None, u.as_str(), Method::Get, &budget)
-                            .await;
+                    let g = gated_fetch(&conn, None, u.as_str(), Method::Get, &[]).await;
                     st.stats.requests += 1;
                     Robots::from_response(
                         if (300..400).contains(&g.status) {
@@ -398,25 +422,30 @@ pub async fn crawl_site(
                 break;
             };
             st.fetched += 1;
-            let client = &client;
-            let gate = &gate;
-            let budget = &budget;
+            let conn = &conn;
             inflight.push(async move {
                 let method = if task.kind == LinkKind::Attachment {
                     Method::Check
                 } else {
                     Method::Get
                 };
-                let f = gated_fetch(
-                    client,
-                    gate,
-                    opts,
-                    crawl_delay,
-                    task.url.as_str(),
-                    method,
-                    budget,
-                )
-                .await;
+                // Conditional requests for detail pages and attachments seen before.
+                let mut extra = Vec::new();
+                if matches!(task.kind, LinkKind::Item | LinkKind::Attachment)
+                    && let Some(v) = opts
+                        .previous
+                        .as_ref()
+                        .and_then(|p| p.validators.get(task.url.as_str()))
+                {
+                    if let Some(e) = &v.etag {
+                        extra.push(("If-None-Match".to_owned(), e.clone()));
+                    }
+                    if let Some(l) = &v.last_modified {
+                        extra.push(("If-Modified-Since".to_owned(), l.clone()));
+                    }
+                }
+                let f = gated_fetch(conn, crawl_delay, task.url.as_str(), method, &extra).await;
+                let conditional = !extra.is_empty();
                 let facts = if method == Method::Get && f.ok() && is_html(&f) {
                     let body = f.body.clone();
                     let ct = f.content_type.clone();
@@ -434,7 +463,7 @@ pub async fn crawl_site(
                 } else {
                     None
                 };
-                (task, f, facts)
+                (task, f, facts, conditional)
             });
         }
         if inflight.is_empty() {
@@ -448,7 +477,7 @@ pub async fn crawl_site(
             r = inflight.next() => r,
             () = tokio::time::sleep_until(deadline.into()) => None,
         };
-        let Some((task, f, facts)) = next else {
+        let Some((task, f, facts, conditional)) = next else {
             st.stats.bound = Some(CrawlBound::SiteTimeout);
             st.stats.left_uncrawled = (st.queue.len() + inflight.len()) as u64;
             break;
@@ -460,7 +489,7 @@ pub async fn crawl_site(
             start_failed = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
             continue;
         }
-        if (300..400).contains(&f.status) {
+        if (300..400).contains(&f.status) && f.status != 304 {
             let target = f.location.as_deref().and_then(|l| task.url.join(l).ok());
             match target {
                 Some(t)
@@ -492,6 +521,61 @@ pub async fn crawl_site(
             continue;
         }
         let item_key = task.origin.as_ref().unwrap_or(&task.url).to_string();
+        st.stats.conditional += u64::from(conditional);
+        if f.status != 0 {
+            st.pages.push(PageRecord {
+                url: task.url.to_string(),
+                status: f.status,
+                etag: f.etag.clone(),
+                last_modified: f.last_modified.clone(),
+                content_hash: (!f.body.is_empty())
+                    .then(|| format!("{:016x}", super::fnv1a64(&f.body))),
+            });
+        }
+        if f.status == 304 {
+            // Unchanged since the previous run: reuse what it learned.
+            st.stats.not_modified += 1;
+            if task.kind == LinkKind::Attachment {
+                st.stats.attachments += 1;
+                continue;
+            }
+            st.stats.pages_ok += 1;
+            let prev = opts
+                .previous
+                .as_ref()
+                .and_then(|p| p.details.get(task.url.as_str()))
+                .cloned();
+            if let (Some(pv), Some(last)) = (opts.previous.as_ref(), st.pages.last_mut())
+                && let Some(v) = pv.validators.get(task.url.as_str())
+            {
+                last.etag.clone_from(&v.etag);
+                last.last_modified.clone_from(&v.last_modified);
+            }
+            if let Some(d) = &prev {
+                for a in &d.attachments {
+                    if let Ok(u) = Url::parse(a) {
+                        st.enqueue(u, task.depth + 1, LinkKind::Attachment, task.url.as_str());
+                    }
+                }
+            }
+            st.merge_detail(&item_key, 200, prev);
+            continue;
+        }
+        if super::waf::is_challenge(f.status, &f.body) {
+            st.stats.blocked += 1;
+            st.blocked.push(BlockedPage {
+                url: item_key.clone(),
+                status: f.status,
+                referrer: task.referrer.clone(),
+            });
+            if is_start {
+                start_failed = Some(format!(
+                    "the start page answered with a firewall challenge (HTTP {}); it is not bypassed",
+                    f.status
+                ));
+            }
+            continue;
+        }
         if !f.ok() {
             st.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
             if task.kind == LinkKind::Attachment {
@@ -528,7 +612,18 @@ pub async fn crawl_site(
             st.merge_detail(&item_key, f.status, Some(facts.detail.clone()));
         }
         if !facts.is_detail {
-            st.add_entries(&task.url, &facts);
+            st.add_entries(&task.url, &facts, is_start);
+        }
+        for (text, url) in &facts.short_links {
+            if st.nav.len() < 500
+                && opts.nav_keywords.iter().any(|k| text.contains(k.as_str()))
+                && st.nav_seen.insert(url.to_string())
+            {
+                st.nav.push(NavLink {
+                    text: text.clone(),
+                    url: url.to_string(),
+                });
+            }
         }
         for l in &facts.links {
             let depth = if l.kind == LinkKind::Pagination {
@@ -551,8 +646,16 @@ pub async fn crawl_site(
         columns,
         broken,
         mut stats,
+        home_entries,
+        nav,
+        blocked,
+        pages,
         ..
     } = st;
+    out.home_entries = home_entries;
+    out.nav = nav;
+    out.blocked = blocked;
+    out.pages = pages;
     if start_failed.is_some() && items.is_empty() {
         stats.fatal = start_failed;
     }
@@ -577,6 +680,21 @@ pub async fn crawl_site(
         .filter(|c| c.marked_empty || used.contains(c.url.as_str()))
         .collect();
     out.broken = broken;
+    // With several requests in flight, discovery order varies from run to
+    // run; reports must not. Columns by URL, items by column then newest
+    // first, broken links and pages by URL.
+    out.columns.sort_by(|a, b| a.url.cmp(&b.url));
+    out.items.sort_by(|a, b| {
+        a.column_url
+            .cmp(&b.column_url)
+            .then_with(|| b.published.cmp(&a.published))
+            .then_with(|| a.url.cmp(&b.url))
+    });
+    out.broken.sort_by(|a, b| a.url.cmp(&b.url));
+    out.pages.sort_by(|a, b| a.url.cmp(&b.url));
+    out.home_entries.sort();
+    out.nav.sort_by(|a, b| a.url.cmp(&b.url));
+    out.blocked.sort_by(|a, b| a.url.cmp(&b.url));
     stats.elapsed_ms = ms(started.elapsed());
     out.stats = stats;
     out

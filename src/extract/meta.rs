@@ -19,7 +19,6 @@ pub const STANDARD_META: &[&str] = &[
     "SiteDomain",
     "SiteIDCode",
     "ColumnName",
-    "ColumnType",
     "ArticleTitle",
     "PubDate",
     "ContentSource",

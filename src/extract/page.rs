@@ -65,6 +65,8 @@ pub struct PageFacts {
     pub empty_marker: bool,
     /// Detail metadata (always read; meaningful for detail pages).
     pub detail: crate::model::DetailMeta,
+    /// Links with a short text (navigation: 公开指南, 公开年报…), text first.
+    pub short_links: Vec<(String, Url)>,
 }
 
 macro_rules! sel {
@@ -290,6 +292,7 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
 
     let mut anchors = Vec::new();
     let mut links = Vec::new();
+    let mut short_links = Vec::new();
     for el in doc.select(&ANCHOR) {
         let Some(url) = el.value().attr("href").and_then(|h| resolve(&base, h)) else {
             continue;
@@ -307,6 +310,9 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
             url: url.clone(),
             kind,
         });
+        if !title.is_empty() && title.chars().count() <= 24 {
+            short_links.push((title.clone(), url.clone()));
+        }
         if kind != LinkKind::Pagination {
             anchors.push(Anchor {
                 el,
@@ -355,6 +361,7 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
         links,
         empty_marker,
         detail,
+        short_links,
     }
 }
 

@@ -504,3 +504,50 @@ pub fn inspect(
         meta,
     }
 }
+
+/// Flags items that an earlier run saw with an older date (by URL, or by
+/// title under another URL): a known way to fake freshness.
+pub fn flag_redated(
+    ins: &mut Inspection,
+    items: &[ClassifiedItem],
+    before: &[(String, String, Option<NaiveDate>)],
+) {
+    let by_url: std::collections::HashMap<&str, NaiveDate> = before
+        .iter()
+        .filter_map(|(u, _, d)| d.map(|d| (u.as_str(), d)))
+        .collect();
+    let by_title: std::collections::HashMap<&str, NaiveDate> = before
+        .iter()
+        .filter_map(|(_, t, d)| d.map(|d| (t.as_str(), d)))
+        .collect();
+    for i in items {
+        let Some(now) = i.item.published else {
+            continue;
+        };
+        let then = by_url
+            .get(i.item.url.as_str())
+            .or_else(|| by_title.get(i.item.title.as_str()));
+        if let Some(&then) = then.filter(|t| **t < now) {
+            ins.dates.redated.push((i.item.url.clone(), then, now));
+        }
+    }
+    if !ins.dates.redated.is_empty() {
+        ins.warnings.push(finding(
+            "redated_items",
+            format!(
+                "{} 条信息与上次评估相比日期被改新（疑似刷新日期）",
+                ins.dates.redated.len()
+            ),
+            format!(
+                "{} items carry a newer date than in the previous run (re-dated)",
+                ins.dates.redated.len()
+            ),
+            ins.dates
+                .redated
+                .iter()
+                .take(20)
+                .map(|(u, a, b)| format!("{u} {a} → {b}"))
+                .collect(),
+        ));
+    }
+}

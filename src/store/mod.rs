@@ -399,6 +399,7 @@ impl Store {
         };
         let mut bare = crawl.clone();
         bare.items.clear();
+        bare.pages.clear();
         let crawl_json = serde_json::to_string(&bare).map_err(js)?;
         let card_json = serde_json::to_string(card).map_err(js)?;
         let extra_json = serde_json::to_string(extra).map_err(js)?;
@@ -416,6 +417,26 @@ impl Store {
         )
         .map_err(sq)?;
         let site_id = tx.last_insert_rowid();
+        {
+            let mut page = tx
+                .prepare(
+                    "INSERT OR REPLACE INTO pages (site_id, url, status, fetched_at, etag, last_modified, content_hash)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(sq)?;
+            for p in &crawl.pages {
+                page.execute(params![
+                    site_id,
+                    p.url,
+                    p.status,
+                    stamp,
+                    p.etag,
+                    p.last_modified,
+                    p.content_hash
+                ])
+                .map_err(sq)?;
+            }
+        }
         {
             let mut first = tx
                 .prepare(
@@ -644,6 +665,86 @@ impl Store {
             .collect::<std::result::Result<Vec<String>, _>>()
             .map_err(self.sq())?;
         Ok(Some((run_id, card, urls)))
+    }
+
+    /// What the latest earlier run of a site learned, for an incremental
+    /// re-crawl: validators of its pages and the detail metadata of its items.
+    ///
+    /// # Errors
+    /// On SQLite errors.
+    pub fn previous_crawl(&self, name: &str, run: i64) -> Result<Option<crate::crawl::Previous>> {
+        let site: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM sites WHERE name = ?1 AND run_id < ?2 AND NOT failed ORDER BY run_id DESC LIMIT 1",
+                params![name, run],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.sq())?;
+        let Some(site) = site else { return Ok(None) };
+        let mut prev = crate::crawl::Previous::default();
+        let mut st = self
+            .conn
+            .prepare("SELECT url, etag, last_modified FROM pages WHERE site_id = ?1 AND status BETWEEN 200 AND 299 AND (etag IS NOT NULL OR last_modified IS NOT NULL)")
+            .map_err(self.sq())?;
+        let rows = st
+            .query_map(params![site], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(self.sq())?;
+        for row in rows {
+            let (url, etag, last_modified) = row.map_err(self.sq())?;
+            prev.validators.insert(
+                url,
+                crate::crawl::Validators {
+                    etag,
+                    last_modified,
+                },
+            );
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT url, detail FROM items WHERE site_id = ?1 AND detail IS NOT NULL")
+            .map_err(self.sq())?;
+        let rows = st
+            .query_map(params![site], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(self.sq())?;
+        for row in rows {
+            let (url, detail) = row.map_err(self.sq())?;
+            if let Ok(d) = serde_json::from_str(&detail) {
+                prev.details.insert(url, d);
+            }
+        }
+        Ok(Some(prev))
+    }
+
+    /// Items of the latest earlier run of a site: (url, title, published).
+    ///
+    /// # Errors
+    /// On SQLite errors.
+    pub fn previous_items(
+        &self,
+        name: &str,
+        run: i64,
+    ) -> Result<Vec<(String, String, Option<NaiveDate>)>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT i.url, i.title, i.published FROM items i WHERE i.site_id =
+                   (SELECT id FROM sites WHERE name = ?1 AND run_id < ?2 AND NOT failed ORDER BY run_id DESC LIMIT 1)",
+            )
+            .map_err(self.sq())?;
+        let rows = st
+            .query_map(params![name, run], |r| {
+                let p: Option<String> = r.get(2)?;
+                Ok((r.get(0)?, r.get(1)?, p.and_then(|p| p.parse().ok())))
+            })
+            .map_err(self.sq())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(self.sq())
     }
 
     /// The latest run that is not completed (for `--resume`).

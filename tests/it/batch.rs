@@ -136,10 +136,27 @@ async fn batch_with_unreachable_site_and_malformed_row() {
         "{text}"
     );
 
-    // A second run shows the trend and keeps first-seen dates.
+    // A second run shows the trend, keeps first-seen dates, and re-crawls
+    // incrementally: detail pages and attachments seen before are asked for
+    // conditionally and answered 304.
+    let before = a.requests().len();
     let out2 = dir.path().join("out2");
     let o = run(batch_args(&sites, &out2, &db)).await;
     assert_eq!(o.status.code(), Some(1));
+    let sent = (a.requests().len() - before) as u64;
+    let conditional = a.conditional_requests();
+    assert!(
+        conditional * 100 >= sent * 80,
+        "{conditional} conditional of {sent} requests"
+    );
+    let (one, two) = (
+        std::fs::read_to_string(out.join("items.csv")).unwrap(),
+        std::fs::read_to_string(out2.join("items.csv")).unwrap(),
+    );
+    for (a, b) in one.lines().zip(two.lines()) {
+        assert_eq!(a, b, "unchanged pages give the same items");
+    }
+    assert_eq!(one.lines().count(), two.lines().count());
     let rows = csv_rows(&out2.join("summary.csv"));
     let h = &rows[0];
     let col = |n: &str| h.iter().position(|x| x == n).unwrap();
@@ -341,4 +358,59 @@ async fn killed_run_resumes_to_the_same_reports() {
         )
         .unwrap();
     assert_eq!(runs, 1, "the resumed run is the same run");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redated_items_are_flagged_against_the_previous_run() {
+    use crate::support::{MiniSite, detail_page, list_page};
+    use disclosure_audit::serve::Server;
+    let site = |date: &str| {
+        MiniSite::default()
+            .page(
+                "/",
+                &list_page(
+                    "工作动态",
+                    &[
+                        ("/n/t1.html", "关于做好2026年防汛工作的通知", date),
+                        ("/n/t2.html", "县长调研春耕生产工作", "2026-03-02"),
+                    ],
+                ),
+            )
+            .page(
+                "/n/t1.html",
+                &detail_page("关于做好2026年防汛工作的通知", date),
+            )
+            .page(
+                "/n/t2.html",
+                &detail_page("县长调研春耕生产工作", "2026-03-02"),
+            )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let old = Server::start(site("2026-03-01")).await.unwrap();
+    let sites = dir.path().join("sites.csv");
+    std::fs::write(&sites, format!("name,url\n甲县,{}\n", old.base_url())).unwrap();
+    let o = run(batch_args(&sites, &dir.path().join("o1"), &db)).await;
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let new = Server::start(site("2026-06-28")).await.unwrap();
+    std::fs::write(&sites, format!("name,url\n甲县,{}\n", new.base_url())).unwrap();
+    let out = dir.path().join("o2");
+    let o = run(batch_args(&sites, &out, &db)).await;
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let rows = csv_rows(&out.join("summary.csv"));
+    let col = rows[0].iter().position(|x| x == "warnings").unwrap();
+    assert!(rows[1][col].contains("redated_items"), "{:?}", rows[1]);
+    let md = std::fs::read_to_string(out.join("sites/甲县/scorecard.md")).unwrap();
+    assert!(md.contains("2026-03-01 → 2026-06-28"), "{md}");
+    assert!(!md.contains("2026-03-02 →"));
 }

@@ -4,5 +4,6 @@
 mod batch;
 mod cli;
 mod fixture_site;
+mod inspection;
 mod real_pages;
 mod support;

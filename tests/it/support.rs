@@ -72,3 +72,59 @@ pub(crate) fn expected() -> Expected {
     let text = std::fs::read_to_string(anlan_dir().join("expected.toml")).unwrap();
     toml::from_str(&text).unwrap()
 }
+
+/// A small site held in memory: path → (status, body). Pages are served
+/// as HTML without a charset header, like the fixture folders.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MiniSite {
+    pub(crate) pages: std::collections::HashMap<String, (u16, String)>,
+}
+
+impl MiniSite {
+    pub(crate) fn page(mut self, path: &str, body: &str) -> Self {
+        self.pages.insert(path.to_owned(), (200, body.to_owned()));
+        self
+    }
+    pub(crate) fn status(mut self, path: &str, status: u16, body: &str) -> Self {
+        self.pages
+            .insert(path.to_owned(), (status, body.to_owned()));
+        self
+    }
+}
+
+impl disclosure_audit::serve::Handler for MiniSite {
+    fn respond(&self, pq: &str) -> (u16, Vec<(String, String)>, bytes::Bytes) {
+        match self.pages.get(pq) {
+            Some((s, b)) => (
+                *s,
+                vec![("Content-Type".into(), "text/html".into())],
+                bytes::Bytes::from(b.clone()),
+            ),
+            None => (404, vec![], bytes::Bytes::from_static(b"not found")),
+        }
+    }
+}
+
+/// A list page of a column with dated entries.
+pub(crate) fn list_page(column: &str, entries: &[(&str, &str, &str)]) -> String {
+    let mut s = format!(
+        "<html><head><meta charset=utf-8><meta name=\"ColumnName\" content=\"{column}\"></head><body><h2>{column}</h2><ul>"
+    );
+    for (href, title, date) in entries {
+        s.push_str(&format!(
+            "<li><a href=\"{href}\">{title}</a><span>{date}</span></li>"
+        ));
+    }
+    if entries.is_empty() {
+        s.push_str("<li>暂无信息</li>");
+    }
+    s.push_str("</ul></body></html>");
+    s
+}
+
+/// A detail page with the standard meta tags.
+pub(crate) fn detail_page(title: &str, date: &str) -> String {
+    format!(
+        "<html><head><meta charset=utf-8><meta name=\"SiteName\" content=\"测试县\"><meta name=\"SiteDomain\" content=\"x.gov.cn\"><meta name=\"SiteIDCode\" content=\"1\"><meta name=\"ColumnName\" content=\"c\"><meta name=\"ArticleTitle\" content=\"{title}\"><meta name=\"PubDate\" content=\"{date}\"><meta name=\"ContentSource\" content=\"县政府办\"></head><body><h1>{title}</h1><p>正文。</p></body></html>"
+    )
+}
