@@ -282,6 +282,16 @@ fn write_trend(o: &mut String, s: &Scorecard, lang: Lang) {
     }
 }
 
+fn kind_source_name(src: &str, lang: Lang) -> &str {
+    match (src, lang) {
+        ("override", Lang::Zh) => "规则包指定",
+        ("name", Lang::Zh) => "按栏目名",
+        ("items", Lang::Zh) => "按条目内容",
+        ("default", Lang::Zh) => "默认",
+        (s, _) => s,
+    }
+}
+
 /// Renders one site's scorecard. `items` are the site's classified items.
 #[must_use]
 pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
@@ -551,10 +561,11 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
         };
         let _ = writeln!(
             o,
-            "| [{}]({}) | {} | {} | {} | {} | {} | {} |",
+            "| [{}]({}) | {}（{}） | {} | {} | {} | {} | {} |",
             md(&col.name),
             col.url,
             kind_name(&col.kind, lang),
+            kind_source_name(&col.kind_source, lang),
             col.max_age_days,
             col.items,
             col.newest.map(|d| d.to_string()).unwrap_or_default(),

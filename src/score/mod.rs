@@ -65,6 +65,11 @@ pub struct ColumnFigure {
     pub url: String,
     /// Inferred kind id (news, notice, policy, personnel, planning).
     pub kind: String,
+    /// How the kind was decided: `override` (the pack's column_type table),
+    /// `name` (a keyword of the column name), `items` (most of its items are
+    /// news or documents), or `default`.
+    #[serde(default)]
+    pub kind_source: String,
     /// The kind's limit in days.
     pub max_age_days: i64,
     /// Items found (any date).
@@ -222,14 +227,56 @@ pub fn trend(
     }
 }
 
-/// The column kind for a column name: the first kind with a matching keyword,
-/// else the last kind (the default).
+/// The column kind: a correction from the pack's `column_type` table, else a
+/// keyword of the name, else what most of its items are (news → news-type,
+/// documents and interpretations → policy-type), else the default kind.
 #[must_use]
-pub fn column_kind<'p>(pack: &'p RulePack, name: &str) -> &'p crate::classify::rules::ColumnKind {
-    pack.column_kinds
+pub fn infer_kind<'p>(
+    pack: &'p RulePack,
+    name: &str,
+    url: &str,
+    items: &[&ClassifiedItem],
+) -> (&'p crate::classify::rules::ColumnKind, &'static str) {
+    let by_id = |id: &str| pack.column_kinds.iter().find(|k| k.id == id);
+    for o in &pack.column_types {
+        let hit = o.name_contains.as_deref().is_some_and(|n| name.contains(n))
+            || o.url_contains.as_deref().is_some_and(|u| url.contains(u));
+        if let Some(k) = by_id(&o.kind).filter(|_| hit) {
+            return (k, "override");
+        }
+    }
+    if let Some(k) = pack
+        .column_kinds
         .iter()
         .find(|k| k.keywords.iter().any(|w| name.contains(w.as_str())))
-        .unwrap_or_else(|| pack.column_kinds.last().expect("a pack has column kinds"))
+    {
+        return (k, "name");
+    }
+    let n = items.len();
+    if n >= 3 {
+        let share = |cats: &[&str]| {
+            items
+                .iter()
+                .filter(|i| cats.contains(&i.verdict.category.as_str()))
+                .count()
+                * 10
+                >= n * 7
+        };
+        let kind = if share(&["routine"]) {
+            by_id("news")
+        } else if share(&["decision", "interpretation"]) {
+            by_id("policy")
+        } else {
+            None
+        };
+        if let Some(k) = kind {
+            return (k, "items");
+        }
+    }
+    (
+        pack.column_kinds.last().expect("a pack has column kinds"),
+        "default",
+    )
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -295,11 +342,11 @@ pub fn score_site(
 
     let mut col_figs = Vec::new();
     for c in columns {
-        let kind = column_kind(pack, &c.name);
         let mine: Vec<&ClassifiedItem> = items
             .iter()
             .filter(|i| i.item.column_url == c.url)
             .collect();
+        let (kind, kind_source) = infer_kind(pack, &c.name, &c.url, &mine);
         let newest = mine
             .iter()
             .filter_map(|i| i.item.published)
@@ -311,6 +358,7 @@ pub fn score_site(
             name: c.name.clone(),
             url: c.url.clone(),
             kind: kind.id.clone(),
+            kind_source: kind_source.to_owned(),
             max_age_days: kind.max_age_days,
             items: mine.len(),
             items_in_window: mine
@@ -551,6 +599,39 @@ mod tests {
         assert!(by("通知公告").stale);
         assert!(by("规划计划").empty && !by("规划计划").stale);
         assert_eq!((c.stale_columns, c.empty_columns), (2, 1));
+    }
+
+    #[test]
+    fn column_kind_overrides_and_item_evidence() {
+        let mut pack = RulePack::builtin();
+        let w = Window::year_before(d("2026-06-30"));
+        let items = vec![
+            item("专题专栏", Some("2026-06-01"), "routine", None),
+            item("专题专栏", Some("2026-05-01"), "routine", None),
+            item("专题专栏", Some("2026-04-01"), "routine", None),
+            item("领导活动", Some("2026-06-01"), "routine", None),
+        ];
+        let cols = ["专题专栏", "领导活动"];
+        let c = score_site(&crawl(&cols, 0, 10), &items, w, &pack);
+        let by = |c: &Scorecard, n: &str| c.columns.iter().find(|f| f.name == n).unwrap().clone();
+        let f = by(&c, "专题专栏");
+        assert_eq!(
+            (f.kind.as_str(), f.kind_source.as_str(), f.stale),
+            ("news", "items", true)
+        );
+        assert_eq!(by(&c, "领导活动").kind_source, "default");
+        pack.column_types
+            .push(crate::classify::rules::ColumnTypeOverride {
+                name_contains: Some("领导活动".into()),
+                url_contains: None,
+                kind: "news".into(),
+            });
+        let c = score_site(&crawl(&cols, 0, 10), &items, w, &pack);
+        let f = by(&c, "领导活动");
+        assert_eq!(
+            (f.kind.as_str(), f.kind_source.as_str(), f.max_age_days),
+            ("news", "override", 14)
+        );
     }
 
     #[test]
