@@ -73,6 +73,7 @@ async fn audit_finds_every_item_with_dates_columns_and_categories() {
         assert_eq!(fig.items, c.items, "items in {}", c.name);
         assert_eq!(fig.stale, c.stale, "stale {}", c.name);
         assert_eq!(fig.empty, c.empty, "empty {}", c.name);
+        assert_eq!(fig.kind, c.kind, "kind of {}", c.name);
     }
     assert_eq!(
         card.columns.len(),

@@ -54,6 +54,7 @@ pub(crate) fn expected_items() -> Vec<ExpectedItem> {
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct ExpectedColumn {
     pub(crate) name: String,
+    pub(crate) kind: String,
     pub(crate) items: usize,
     pub(crate) stale: bool,
     pub(crate) empty: bool,
