@@ -94,8 +94,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    // Extraction runs on the blocking pool; a pool the size of the machine
+    // keeps memory flat (each extra thread brings its own allocator arena).
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(cores)
         .build()?)
 }
 

@@ -167,7 +167,7 @@ pub(crate) struct CrawlArgs {
     /// Concurrent requests per host.
     #[arg(long, value_name = "N", default_value_t = crawl::DEFAULT_PER_HOST)]
     pub(crate) per_host: u32,
-    /// Minimum delay between requests to one host, in milliseconds; it grows with the server's response time.
+    /// Minimum delay between requests to one host, in milliseconds; it grows with the server's response time (0 turns pacing off).
     #[arg(long, value_name = "MS", default_value_t = crawl::DEFAULT_DELAY_MS)]
     pub(crate) delay_ms: u64,
     /// Per-request timeout in seconds (connect, headers and body).

@@ -285,7 +285,12 @@ async fn gated_fetch(
     let mut g = gate.lock().await;
     // Adaptive delay: proportional to the last response time, as archival
     // crawlers do, never below the configured delay or robots' Crawl-delay.
-    let adaptive = f.elapsed.mul_f64(opts.delay_factor).min(opts.max_delay);
+    // A zero delay turns pacing off altogether (loopback benchmarks, one's own servers).
+    let adaptive = if opts.delay.is_zero() {
+        Duration::ZERO
+    } else {
+        f.elapsed.mul_f64(opts.delay_factor).min(opts.max_delay)
+    };
     g.delay = opts
         .delay
         .max(crawl_delay.unwrap_or_default())
