@@ -357,7 +357,7 @@ fn main() {
             let db = dir.path().join("h.sqlite");
             let first = measure(
                 &bin,
-                &batch_args(&sites_csv, &dir.path().join("one"), &db, 4, 64),
+                &batch_args(&sites_csv, &dir.path().join("one"), &db, 4, 16),
             );
             let pages_first = served.swap(0, Ordering::Relaxed);
             report(
@@ -368,7 +368,7 @@ fn main() {
             let cond_before: u64 = keep.iter().map(Server::conditional_requests).sum();
             let second = measure(
                 &bin,
-                &batch_args(&sites_csv, &dir.path().join("two"), &db, 4, 64),
+                &batch_args(&sites_csv, &dir.path().join("two"), &db, 4, 16),
             );
             let pages_second = served.load(Ordering::Relaxed);
             let cond: u64 =

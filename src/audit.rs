@@ -36,8 +36,10 @@ pub fn classify_items(items: Vec<Item>, classifier: &Classifier) -> Vec<Classifi
 
 /// Classifies and scores a finished crawl.
 #[must_use]
-pub fn finish_site(crawl: SiteCrawl, classifier: &Classifier, window: Window) -> SiteResult {
-    let items = classify_items(crawl.items.clone(), classifier);
+/// The crawl's items move into the result's classified items (the crawl
+/// keeps none), so a site's items are held once.
+pub fn finish_site(mut crawl: SiteCrawl, classifier: &Classifier, window: Window) -> SiteResult {
+    let items = classify_items(std::mem::take(&mut crawl.items), classifier);
     let card = score_site(&crawl, &items, window, classifier.pack());
     SiteResult { crawl, items, card }
 }

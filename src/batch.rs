@@ -359,21 +359,19 @@ pub async fn run_sites(
     progress: &dyn crate::crawl::Progress,
 ) -> Result<BatchOutcome, crate::store::StoreError> {
     use futures_util::StreamExt;
-    // What earlier runs learned, read before the crawls start.
-    let mut previous = std::collections::HashMap::new();
-    {
-        let st = store.lock().expect("store lock");
-        for row in rows {
-            if let Some(p) = st.previous_crawl(&row.name, ctx.run)? {
-                previous.insert(row.name.clone(), std::sync::Arc::new(p));
-            }
-        }
-    }
-    let previous = &previous;
     let mut stream = futures_util::stream::iter(rows.iter().map(|row| async move {
         let spec = row.spec();
         let mut opts = crate::audit::crawl_options_for(ctx.crawl, ctx.classifier);
-        opts.previous = previous.get(&row.name).cloned();
+        // What the previous run of this site learned, read as the site starts
+        // (not for every site at once: memory stays flat over a large batch).
+        let previous = store.lock().expect("store lock").previous_crawl(&row.name, ctx.run);
+        opts.previous = match previous {
+            Ok(p) => p.map(std::sync::Arc::new),
+            Err(e) => {
+                tracing::warn!(site = %row.name, "cannot read the previous run: {e}");
+                None
+            }
+        };
         let crawl = crate::crawl::crawl_site(&spec, &opts, progress).await;
         (
             row,
@@ -451,60 +449,37 @@ pub enum ReportError {
 /// When the store cannot be read or a file cannot be written.
 pub fn write_batch_reports(
     dir: &Path,
-    sites: Vec<crate::store::StoredSite>,
+    names: &[String],
+    load: &mut dyn FnMut(&str) -> Result<crate::store::StoredSite, crate::store::StoreError>,
     row_errors: &[RowError],
     lang: crate::report::Lang,
     bom: bool,
 ) -> Result<Vec<crate::report::summary::SummaryRow>, ReportError> {
     use crate::report::{self, summary};
-    // Sites in name order, so reports do not depend on which crawl finished first.
-    let mut sites = sites;
-    sites.sort_by(|a, b| a.name.cmp(&b.name));
+    // Sites in name order, so reports do not depend on which crawl finished
+    // first; loaded one at a time, so memory does not grow with the batch.
+    let mut names = names.to_vec();
+    names.sort();
     std::fs::create_dir_all(dir)?;
-    for s in &sites {
-        let sdir = dir.join("sites").join(summary::site_dir_name(&s.name));
-        let card = std::slice::from_ref(&s.card);
-        report::write_atomic(&sdir.join("scorecard.csv"), |w| {
-            report::csv::write_scorecards(w, card, bom)
-        })?;
-        report::write_atomic(&sdir.join("scorecard.json"), |w| {
-            report::json::write_scorecards(w, card)
-        })?;
-        report::write_atomic(&sdir.join("scorecard.md"), |w| {
-            report::markdown::write_scorecards(w, &[(&s.card, s.items.as_slice())], lang)
-        })?;
-    }
+    let mut rows: Vec<summary::SummaryRow> = Vec::new();
     report::write_atomic(&dir.join("items.csv"), |w| {
-        report::csv::write_items(
-            w,
-            sites.iter().flat_map(|s| {
-                s.items.iter().map(|i| {
-                    (
-                        s.name.as_str(),
-                        i,
-                        i.item.published.is_some_and(|d| s.card.window.contains(d)),
-                    )
-                })
-            }),
-            bom,
-        )
+        let mut items = report::csv::ItemsCsv::new(w, bom)?;
+        for name in &names {
+            let s = load(name).map_err(std::io::Error::other)?;
+            let sdir = dir.join("sites").join(summary::site_dir_name(&s.name));
+            let card = std::slice::from_ref(&s.card);
+            report::write_atomic(&sdir.join("scorecard.csv"), |w| report::csv::write_scorecards(w, card, bom))?;
+            report::write_atomic(&sdir.join("scorecard.json"), |w| report::json::write_scorecards(w, card))?;
+            report::write_atomic(&sdir.join("scorecard.md"), |w| {
+                report::markdown::write_scorecards(w, &[(&s.card, s.items.as_slice())], lang)
+            })?;
+            items.site(&s.name, &s.items, &s.card.window)?;
+            rows.push(summary::SummaryRow { name: s.name, url: s.crawl.start_url, extra: s.extra, card: Some(s.card), error: None });
+        }
+        items.finish()
     })?;
-    let mut rows: Vec<summary::SummaryRow> = sites
-        .into_iter()
-        .map(|s| summary::SummaryRow {
-            name: s.name,
-            url: s.crawl.start_url,
-            extra: s.extra,
-            card: Some(s.card),
-            error: None,
-        })
-        .collect();
     rows.extend(row_errors.iter().map(|e| summary::SummaryRow {
-        name: if e.name.is_empty() {
-            format!("（第 {} 行）", e.line)
-        } else {
-            e.name.clone()
-        },
+        name: if e.name.is_empty() { format!("（第 {} 行）", e.line) } else { e.name.clone() },
         url: String::new(),
         extra: Vec::new(),
         card: None,

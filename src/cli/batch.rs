@@ -118,9 +118,11 @@ pub(crate) async fn batch(a: BatchArgs, quiet: bool) -> Result<ExitCode> {
         RunStatus::Completed
     };
     store.finish_run(run, status)?;
+    let names = store.site_names(run)?;
     let summary = write_batch_reports(
         &a.out,
-        store.load_sites(run)?,
+        &names,
+        &mut |n| store.load_site(run, n),
         &row_errors,
         lang(a.report.lang),
         !a.report.no_bom,
@@ -189,8 +191,9 @@ fn open_existing(a: &DbArgs) -> Result<Store> {
 
 pub(crate) fn report(a: &ReportRunArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db)?;
-    let sites = store.load_sites(a.run)?;
-    write_batch_reports(&a.out, sites, &[], lang(a.lang), !a.no_bom)?;
+    store.run(a.run)?;
+    let names = store.site_names(a.run)?;
+    write_batch_reports(&a.out, &names, &mut |n| store.load_site(a.run, n), &[], lang(a.lang), !a.no_bom)?;
     eprintln!("run {}: reports written to {}", a.run, a.out.display());
     Ok(ExitCode::Ok)
 }
@@ -203,23 +206,15 @@ pub(crate) fn rescore(a: &RescoreArgs) -> Result<ExitCode> {
         since: info.since,
         as_of: info.as_of,
     };
-    let sites: Vec<StoredSite> = store
-        .load_sites(a.run)?
-        .into_iter()
-        .map(|s| {
-            let trend = s.card.trend.clone();
-            let mut r = finish_site(s.crawl, &classifier, window);
-            r.card.trend = trend;
-            StoredSite {
-                name: s.name,
-                extra: s.extra,
-                crawl: r.crawl,
-                items: r.items,
-                card: r.card,
-            }
-        })
-        .collect();
-    write_batch_reports(&a.out, sites, &[], lang(a.lang), !a.no_bom)?;
+    let names = store.site_names(a.run)?;
+    let mut load = |n: &str| {
+        let s = store.load_site(a.run, n)?;
+        let trend = s.card.trend.clone();
+        let mut r = finish_site(s.crawl, &classifier, window);
+        r.card.trend = trend;
+        Ok(StoredSite { name: s.name, extra: s.extra, crawl: r.crawl, items: r.items, card: r.card })
+    };
+    write_batch_reports(&a.out, &names, &mut load, &[], lang(a.lang), !a.no_bom)?;
     eprintln!(
         "run {} re-scored with {}: reports written to {}",
         a.run,

@@ -35,6 +35,77 @@ fn fmt_share(x: f64) -> String {
     format!("{x:.4}")
 }
 
+/// Writes `items.csv` a site at a time, so a batch never holds every item.
+pub struct ItemsCsv<'w> {
+    c: ::csv::Writer<&'w mut dyn Write>,
+}
+
+impl std::fmt::Debug for ItemsCsv<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ItemsCsv")
+    }
+}
+
+impl<'w> ItemsCsv<'w> {
+    /// Starts the file: the BOM (if asked) and the header.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn new(w: &'w mut dyn Write, bom: bool) -> std::io::Result<Self> {
+        if bom {
+            w.write_all(BOM)?;
+        }
+        let mut c = ::csv::Writer::from_writer(w);
+        c.write_record(ITEMS_HEADER)?;
+        Ok(Self { c })
+    }
+
+    /// Writes one site's items.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn site(&mut self, site: &str, items: &[ClassifiedItem], window: &crate::score::Window) -> std::io::Result<()> {
+        for ci in items {
+            let inw = ci.item.published.is_some_and(|d| window.contains(d));
+            write_item(&mut self.c, site, ci, inw)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the file.
+    ///
+    /// # Errors
+    /// When the writer fails.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.c.flush()
+    }
+}
+
+fn write_item<W: Write>(c: &mut ::csv::Writer<W>, site: &str, ci: &ClassifiedItem, in_window: bool) -> std::io::Result<()> {
+    let i = &ci.item;
+    let d = i.detail.as_ref();
+    c.write_record([
+        site,
+        &i.url,
+        &super::sanitize(&i.title),
+        &super::sanitize(&i.column),
+        &i.published.map(|d| d.to_string()).unwrap_or_default(),
+        &ci.verdict.category,
+        ci.verdict.key_area.as_deref().unwrap_or(""),
+        &ci.verdict.rule,
+        &ci.verdict.matched.join("|"),
+        i.date_source.as_str(),
+        &i.detail_status.to_string(),
+        &i.column_url,
+        d.and_then(|d| d.index_no.as_deref()).unwrap_or(""),
+        d.and_then(|d| d.publisher.as_deref()).unwrap_or(""),
+        d.and_then(|d| d.doc_no.as_deref()).unwrap_or(""),
+        &d.and_then(|d| d.written).map(|d| d.to_string()).unwrap_or_default(),
+        if in_window { "1" } else { "0" },
+    ])?;
+    Ok(())
+}
+
 /// Writes `items.csv`.
 ///
 /// # Errors
@@ -50,29 +121,7 @@ pub fn write_items<'a>(
     let mut c = ::csv::Writer::from_writer(w);
     c.write_record(ITEMS_HEADER)?;
     for (site, ci, in_window) in rows {
-        let i = &ci.item;
-        let d = i.detail.as_ref();
-        c.write_record([
-            site,
-            &i.url,
-            &super::sanitize(&i.title),
-            &super::sanitize(&i.column),
-            &i.published.map(|d| d.to_string()).unwrap_or_default(),
-            &ci.verdict.category,
-            ci.verdict.key_area.as_deref().unwrap_or(""),
-            &ci.verdict.rule,
-            &ci.verdict.matched.join("|"),
-            i.date_source.as_str(),
-            &i.detail_status.to_string(),
-            &i.column_url,
-            d.and_then(|d| d.index_no.as_deref()).unwrap_or(""),
-            d.and_then(|d| d.publisher.as_deref()).unwrap_or(""),
-            d.and_then(|d| d.doc_no.as_deref()).unwrap_or(""),
-            &d.and_then(|d| d.written)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            if in_window { "1" } else { "0" },
-        ])?;
+        write_item(&mut c, site, ci, in_window)?;
     }
     c.flush()?;
     Ok(())

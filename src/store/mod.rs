@@ -566,36 +566,30 @@ impl Store {
     /// # Errors
     /// On SQLite errors or corrupt records.
     pub fn load_sites(&self, run: i64) -> Result<Vec<StoredSite>> {
-        self.run(run)?;
-        let mut st = self
+        self.site_names(run)?.iter().map(|n| self.load_site(run, n)).collect()
+    }
+
+    /// Loads one site of a run with its items.
+    ///
+    /// # Errors
+    /// When the run or the site does not exist, on SQLite errors or corrupt records.
+    pub fn load_site(&self, run: i64, name: &str) -> Result<StoredSite> {
+        let (id, extra, crawl, card): (i64, String, String, String) = self
             .conn
-            .prepare(
-                "SELECT id, name, extra, crawl, scorecard FROM sites WHERE run_id = ?1 ORDER BY id",
+            .query_row(
+                "SELECT id, extra, crawl, scorecard FROM sites WHERE run_id = ?1 AND name = ?2",
+                params![run, name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
-            .map_err(self.sq())?;
-        let rows: Vec<(i64, String, String, String, String)> = st
-            .query_map(params![run], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
+            .optional()
             .map_err(self.sq())?
-            .collect::<std::result::Result<_, _>>()
-            .map_err(self.sq())?;
-        let mut out = Vec::new();
-        for (id, name, extra, crawl, card) in rows {
-            let mut crawl: SiteCrawl = serde_json::from_str(&crawl).map_err(self.js())?;
-            let card: Scorecard = serde_json::from_str(&card).map_err(self.js())?;
-            let extra: Vec<(String, String)> = serde_json::from_str(&extra).map_err(self.js())?;
-            let items = self.load_items(id, &crawl)?;
-            crawl.items = items.iter().map(|c| c.item.clone()).collect();
-            out.push(StoredSite {
-                name,
-                extra,
-                crawl,
-                items,
-                card,
-            });
-        }
-        Ok(out)
+            .ok_or(StoreError::NoRun(run))?;
+        let mut crawl: SiteCrawl = serde_json::from_str(&crawl).map_err(self.js())?;
+        let card: Scorecard = serde_json::from_str(&card).map_err(self.js())?;
+        let extra: Vec<(String, String)> = serde_json::from_str(&extra).map_err(self.js())?;
+        let items = self.load_items(id, &crawl)?;
+        crawl.items = items.iter().map(|c| c.item.clone()).collect();
+        Ok(StoredSite { name: name.to_owned(), extra, crawl, items, card })
     }
 
     fn load_items(&self, site_id: i64, _crawl: &SiteCrawl) -> Result<Vec<ClassifiedItem>> {
