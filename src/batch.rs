@@ -364,7 +364,10 @@ pub async fn run_sites(
         let mut opts = crate::audit::crawl_options_for(ctx.crawl, ctx.classifier);
         // What the previous run of this site learned, read as the site starts
         // (not for every site at once: memory stays flat over a large batch).
-        let previous = store.lock().expect("store lock").previous_crawl(&row.name, ctx.run);
+        let previous = store
+            .lock()
+            .expect("store lock")
+            .previous_crawl(&row.name, ctx.run);
         opts.previous = match previous {
             Ok(p) => p.map(std::sync::Arc::new),
             Err(e) => {
@@ -422,6 +425,7 @@ pub async fn run_sites(
             &result.card,
         )?;
         stored += 1;
+        progress.site_done(&row.name);
         tracing::info!(site = %row.name, score = result.card.score, items = result.card.items_total, "site stored");
     }
     Ok(BatchOutcome {
@@ -468,18 +472,32 @@ pub fn write_batch_reports(
             let s = load(name).map_err(std::io::Error::other)?;
             let sdir = dir.join("sites").join(summary::site_dir_name(&s.name));
             let card = std::slice::from_ref(&s.card);
-            report::write_atomic(&sdir.join("scorecard.csv"), |w| report::csv::write_scorecards(w, card, bom))?;
-            report::write_atomic(&sdir.join("scorecard.json"), |w| report::json::write_scorecards(w, card))?;
+            report::write_atomic(&sdir.join("scorecard.csv"), |w| {
+                report::csv::write_scorecards(w, card, bom)
+            })?;
+            report::write_atomic(&sdir.join("scorecard.json"), |w| {
+                report::json::write_scorecards(w, card)
+            })?;
             report::write_atomic(&sdir.join("scorecard.md"), |w| {
                 report::markdown::write_scorecards(w, &[(&s.card, s.items.as_slice())], lang)
             })?;
             items.site(&s.name, &s.items, &s.card.window)?;
-            rows.push(summary::SummaryRow { name: s.name, url: s.crawl.start_url, extra: s.extra, card: Some(s.card), error: None });
+            rows.push(summary::SummaryRow {
+                name: s.name,
+                url: s.crawl.start_url,
+                extra: s.extra,
+                card: Some(s.card),
+                error: None,
+            });
         }
         items.finish()
     })?;
     rows.extend(row_errors.iter().map(|e| summary::SummaryRow {
-        name: if e.name.is_empty() { format!("（第 {} 行）", e.line) } else { e.name.clone() },
+        name: if e.name.is_empty() {
+            format!("（第 {} 行）", e.line)
+        } else {
+            e.name.clone()
+        },
         url: String::new(),
         extra: Vec::new(),
         card: None,

@@ -58,9 +58,17 @@ pub(crate) async fn batch(a: BatchArgs, quiet: bool) -> Result<ExitCode> {
     let window = window(&a.report)?;
     let mut opts = crawl_options(&a.crawl);
     opts.reference_date = window.as_of;
-    let (mut rows, row_errors) = read_sites(&a.sites)?;
+    let (mut rows, mut row_errors) = read_sites(&a.sites)?;
     if let Some(sh) = a.shard {
         rows.retain(|r| sh.contains(&r.name));
+        // A bad row belongs to the shard of its name; nameless ones to the first shard.
+        row_errors.retain(|e| {
+            if e.name.is_empty() {
+                sh.k == 1
+            } else {
+                sh.contains(&e.name)
+            }
+        });
     }
     for e in &row_errors {
         eprintln!(
@@ -101,7 +109,7 @@ pub(crate) async fn batch(a: BatchArgs, quiet: bool) -> Result<ExitCode> {
         )?
     };
     let store = Mutex::new(store);
-    let bars = Bars::new(quiet);
+    let bars = Bars::new(quiet).with_overall(rows.len());
     let ctx = BatchContext {
         crawl: &opts,
         classifier: &classifier,
@@ -193,7 +201,14 @@ pub(crate) fn report(a: &ReportRunArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db)?;
     store.run(a.run)?;
     let names = store.site_names(a.run)?;
-    write_batch_reports(&a.out, &names, &mut |n| store.load_site(a.run, n), &[], lang(a.lang), !a.no_bom)?;
+    write_batch_reports(
+        &a.out,
+        &names,
+        &mut |n| store.load_site(a.run, n),
+        &[],
+        lang(a.lang),
+        !a.no_bom,
+    )?;
     eprintln!("run {}: reports written to {}", a.run, a.out.display());
     Ok(ExitCode::Ok)
 }
@@ -212,7 +227,13 @@ pub(crate) fn rescore(a: &RescoreArgs) -> Result<ExitCode> {
         let trend = s.card.trend.clone();
         let mut r = finish_site(s.crawl, &classifier, window);
         r.card.trend = trend;
-        Ok(StoredSite { name: s.name, extra: s.extra, crawl: r.crawl, items: r.items, card: r.card })
+        Ok(StoredSite {
+            name: s.name,
+            extra: s.extra,
+            crawl: r.crawl,
+            items: r.items,
+            card: r.card,
+        })
     };
     write_batch_reports(&a.out, &names, &mut load, &[], lang(a.lang), !a.no_bom)?;
     eprintln!(

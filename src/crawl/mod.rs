@@ -138,6 +138,9 @@ impl Default for CrawlOptions {
 pub trait Progress: Send + Sync {
     /// A page was fetched.
     fn page(&self, site: &str, pages_done: u64, queued: usize, items: usize);
+
+    /// A site is finished (audited and stored, or failed).
+    fn site_done(&self, _site: &str) {}
 }
 
 /// A progress sink that ignores everything.

@@ -64,7 +64,12 @@ impl<'w> ItemsCsv<'w> {
     ///
     /// # Errors
     /// When the writer fails.
-    pub fn site(&mut self, site: &str, items: &[ClassifiedItem], window: &crate::score::Window) -> std::io::Result<()> {
+    pub fn site(
+        &mut self,
+        site: &str,
+        items: &[ClassifiedItem],
+        window: &crate::score::Window,
+    ) -> std::io::Result<()> {
         for ci in items {
             let inw = ci.item.published.is_some_and(|d| window.contains(d));
             write_item(&mut self.c, site, ci, inw)?;
@@ -81,7 +86,12 @@ impl<'w> ItemsCsv<'w> {
     }
 }
 
-fn write_item<W: Write>(c: &mut ::csv::Writer<W>, site: &str, ci: &ClassifiedItem, in_window: bool) -> std::io::Result<()> {
+fn write_item<W: Write>(
+    c: &mut ::csv::Writer<W>,
+    site: &str,
+    ci: &ClassifiedItem,
+    in_window: bool,
+) -> std::io::Result<()> {
     let i = &ci.item;
     let d = i.detail.as_ref();
     c.write_record([
@@ -100,7 +110,9 @@ fn write_item<W: Write>(c: &mut ::csv::Writer<W>, site: &str, ci: &ClassifiedIte
         d.and_then(|d| d.index_no.as_deref()).unwrap_or(""),
         d.and_then(|d| d.publisher.as_deref()).unwrap_or(""),
         d.and_then(|d| d.doc_no.as_deref()).unwrap_or(""),
-        &d.and_then(|d| d.written).map(|d| d.to_string()).unwrap_or_default(),
+        &d.and_then(|d| d.written)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         if in_window { "1" } else { "0" },
     ])?;
     Ok(())

@@ -566,7 +566,10 @@ impl Store {
     /// # Errors
     /// On SQLite errors or corrupt records.
     pub fn load_sites(&self, run: i64) -> Result<Vec<StoredSite>> {
-        self.site_names(run)?.iter().map(|n| self.load_site(run, n)).collect()
+        self.site_names(run)?
+            .iter()
+            .map(|n| self.load_site(run, n))
+            .collect()
     }
 
     /// Loads one site of a run with its items.
@@ -589,7 +592,13 @@ impl Store {
         let extra: Vec<(String, String)> = serde_json::from_str(&extra).map_err(self.js())?;
         let items = self.load_items(id, &crawl)?;
         crawl.items = items.iter().map(|c| c.item.clone()).collect();
-        Ok(StoredSite { name: name.to_owned(), extra, crawl, items, card })
+        Ok(StoredSite {
+            name: name.to_owned(),
+            extra,
+            crawl,
+            items,
+            card,
+        })
     }
 
     fn load_items(&self, site_id: i64, _crawl: &SiteCrawl) -> Result<Vec<ClassifiedItem>> {

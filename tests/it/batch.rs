@@ -414,3 +414,55 @@ async fn redated_items_are_flagged_against_the_previous_run() {
     assert!(md.contains("2026-03-01 → 2026-06-28"), "{md}");
     assert!(!md.contains("2026-03-02 →"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shards_cover_the_sites_once_and_merge_into_one_report() {
+    let servers = [
+        serve_anlan().await,
+        serve_anlan().await,
+        serve_anlan().await,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let sites = dir.path().join("sites.csv");
+    let mut text = String::from("name,url,region\n");
+    for (i, s) in servers.iter().enumerate() {
+        text.push_str(&format!("县{i},{},区{i}\n", s.base_url()));
+    }
+    text.push_str("坏行县,,区9\n");
+    std::fs::write(&sites, text).unwrap();
+    let mut shard_dirs = Vec::new();
+    let mut seen = 0;
+    for k in 1..=2 {
+        let out = dir.path().join(format!("shard{k}"));
+        let mut args = batch_args(&sites, &out, &dir.path().join(format!("s{k}.sqlite")));
+        args.extend(["--shard".into(), format!("{k}/2")]);
+        let o = run(args).await;
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        seen += std::fs::read_dir(out.join("sites")).map_or(0, Iterator::count);
+        shard_dirs.push(out);
+    }
+    assert_eq!(seen, 3, "every site in exactly one shard");
+    let merged = dir.path().join("all");
+    let mut args = vec!["merge".to_owned()];
+    args.extend(shard_dirs.iter().map(|d| d.display().to_string()));
+    args.extend(["--out".into(), merged.display().to_string()]);
+    let o = run(args).await;
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = csv_rows(&merged.join("summary.csv"));
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    for n in ["县0", "县1", "县2", "坏行县"] {
+        assert_eq!(
+            names.iter().filter(|x| **x == n).count(),
+            1,
+            "{n} once in {names:?}"
+        );
+    }
+    assert_eq!(rows[0][3], "region");
+    let items = std::fs::read_to_string(merged.join("items.csv")).unwrap();
+    assert_eq!(items.lines().count(), 1 + 3 * 191);
+    assert!(merged.join("sites/县2/scorecard.md").is_file());
+}
