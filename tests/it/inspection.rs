@@ -52,6 +52,20 @@ async fn homepage_freshness_amber_then_veto() {
         !ids(&i.warnings).contains(&"stale_columns")
             && !ids(&i.warnings).contains(&"empty_columns")
     );
+    // Dated, plausible, unblocked: none of the date or firewall checks fire.
+    for quiet in [
+        "undated_items",
+        "implausible_dates",
+        "redated_items",
+        "annual_report_missing",
+    ] {
+        assert!(
+            !ids(&i.warnings).contains(&quiet),
+            "{quiet} fired: {:?}",
+            i.warnings
+        );
+    }
+    assert!(i.blocked.is_empty() && !ids(&i.manual_review).contains(&"blocked_by_challenge"));
     // 13 days: amber.
     let c = audit(&base, "2026-07-08").await;
     assert!(c.inspection.pass);
