@@ -15,7 +15,10 @@ use super::{CrawlOptions, Progress, SiteSpec};
 use crate::extract::date::{FoundDate, infer_year};
 use crate::extract::links::{normalise, series_base};
 use crate::extract::{LinkKind, PageFacts, decode, extract_page};
-use crate::model::{BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, SiteCrawl};
+use crate::model::{
+    AttachmentCheck, BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, Redirect,
+    SiteCrawl,
+};
 
 #[derive(Debug, Clone)]
 struct Task {
@@ -25,8 +28,12 @@ struct Task {
     referrer: String,
     /// The URL first asked for, when this task follows a redirect.
     origin: Option<Url>,
-    hops: u8,
+    /// The URLs already visited in this redirect chain, oldest first.
+    chain: Vec<Url>,
 }
+
+/// Redirect hops followed from one link before it counts as broken.
+const MAX_REDIRECTS: usize = 5;
 
 struct Gate {
     next: Instant,
@@ -58,7 +65,10 @@ struct State<'a> {
 
 fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
     let s = &spec.start;
-    url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
+    // `ftp:`, `file:` and the like share no host with the site even when
+    // their host and port match.
+    matches!(url.scheme(), "http" | "https")
+        && url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
         && url.port_or_known_default() == s.port_or_known_default()
         && spec
             .scope
@@ -118,7 +128,7 @@ impl State<'_> {
             kind,
             referrer: referrer.to_owned(),
             origin: None,
-            hops: 0,
+            chain: Vec::new(),
         });
     }
 
@@ -230,13 +240,83 @@ impl State<'_> {
             .error
             .clone()
             .unwrap_or_else(|| format!("HTTP {}", f.status));
+        self.broken_with(task, f.status, error);
+    }
+
+    fn broken_with(&mut self, task: &Task, status: u16, error: String) {
         self.broken.push(BrokenLink {
             url: task.origin.as_ref().unwrap_or(&task.url).to_string(),
             referrer: task.referrer.clone(),
-            status: f.status,
+            status,
             error,
             attachment: task.kind == LinkKind::Attachment,
         });
+    }
+
+    fn record_attachment(&mut self, task: &Task, f: &Fetched) {
+        self.stats.attachments += 1;
+        self.stats.attachment_checks.push(AttachmentCheck {
+            url: task.origin.as_ref().unwrap_or(&task.url).to_string(),
+            referrer: task.referrer.clone(),
+            status: f.status,
+            content_type: f.content_type.clone(),
+        });
+    }
+
+    /// Handles a 3xx answer: follows it within the scope, records it
+    /// otherwise. Returns an error for the start page when it leads nowhere.
+    fn follow_redirect(&mut self, task: &Task, f: &Fetched) -> Option<String> {
+        let location = f.location.clone().unwrap_or_default();
+        let Some(target) = task.url.join(&location).ok().map(|t| normalise(&t)) else {
+            let why = format!("HTTP {} without a usable Location ({location:?})", f.status);
+            self.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
+            self.broken_with(task, f.status, why.clone());
+            return Some(why);
+        };
+        if !in_scope(self.spec, &target) {
+            self.stats.out_of_scope += 1;
+            self.stats.redirects_out_of_scope.push(Redirect {
+                from: task.url.to_string(),
+                to: location.clone(),
+            });
+            return Some(format!(
+                "the start URL redirects outside the scope (to {location})"
+            ));
+        }
+        let mut chain = task.chain.clone();
+        chain.push(normalise(&task.url));
+        let looped = chain.contains(&target);
+        if looped || chain.len() > MAX_REDIRECTS {
+            let path: Vec<&str> = chain.iter().map(Url::as_str).collect();
+            let why = if looped {
+                format!("redirect loop: {} -> {target}", path.join(" -> "))
+            } else {
+                format!(
+                    "more than {MAX_REDIRECTS} redirects: {} -> {target}",
+                    path.join(" -> ")
+                )
+            };
+            self.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
+            self.broken_with(task, f.status, why.clone());
+            return Some(why);
+        }
+        if self.opts.respect_robots && !self.robots.allowed(target.as_str()) {
+            self.stats.robots_blocked += 1;
+            return Some(format!(
+                "the start URL redirects to {target}, which robots.txt disallows"
+            ));
+        }
+        // A redirect to a page already crawled adds nothing, except for an
+        // item, whose detail page must be read for this item.
+        if self.seen.insert(target.to_string()) || task.kind == LinkKind::Item {
+            self.queue.push_front(Task {
+                url: target,
+                origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
+                chain,
+                ..task.clone()
+            });
+        }
+        None
     }
 }
 
@@ -318,21 +398,29 @@ pub async fn crawl_site(
 
     if opts.respect_robots {
         let robots_url = spec.start.join("/robots.txt").expect("valid robots URL");
-        let f = gated_fetch(
-            &client,
-            &gate,
-            opts,
-            None,
-            robots_url.as_str(),
-            Method::Get,
-            &budget,
+        let f = tokio::time::timeout_at(
+            deadline.into(),
+            gated_fetch(
+                &client,
+                &gate,
+                opts,
+                None,
+                robots_url.as_str(),
+                Method::Get,
+                &budget,
+            ),
         )
-        .await;
-        st.stats.requests += 1;
+        .await
+        .unwrap_or_else(|_| Fetched {
+            error: Some("timed out (the site timeout ran out)".into()),
+            ..Fetched::default()
+        });
+        st.stats.requests += 1 + u64::from(f.retries);
+        st.stats.retries += u64::from(f.retries);
         if f.tls_error {
             out.stats.fatal = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
             out.stats.elapsed_ms = ms(started.elapsed());
-            out.stats.requests = 1;
+            out.stats.requests = st.stats.requests;
             return out;
         }
         st.robots = if f.status == 0 {
@@ -372,6 +460,12 @@ pub async fn crawl_site(
         .robots
         .crawl_delay()
         .map(|s| Duration::from_secs_f32(s.clamp(0.0, 60.0)));
+    if let Some(cd) = crawl_delay {
+        // In force from the first page on, not only once a page has answered.
+        let mut g = gate.lock().await;
+        g.delay = g.delay.max(cd);
+        g.next = g.next.max(Instant::now() + cd);
+    }
 
     if out.stats.fatal.is_none() {
         st.seen.insert(normalise(&spec.start).to_string());
@@ -381,7 +475,7 @@ pub async fn crawl_site(
             kind: LinkKind::Page,
             referrer: String::new(),
             origin: None,
-            hops: 0,
+            chain: Vec::new(),
         });
         if !st.robots.allowed(spec.start.as_str()) && opts.respect_robots {
             st.queue.clear();
@@ -405,7 +499,7 @@ pub async fn crawl_site(
                 let method = if task.kind == LinkKind::Attachment {
                     Method::Check
                 } else {
-                    Method::Get
+                    Method::Page
                 };
                 let f = gated_fetch(
                     client,
@@ -417,7 +511,7 @@ pub async fn crawl_site(
                     budget,
                 )
                 .await;
-                let facts = if method == Method::Get && f.ok() && is_html(&f) {
+                let facts = if method == Method::Page && f.ok() && is_html(&f) {
                     let body = f.body.clone();
                     let ct = f.content_type.clone();
                     let url = task.url.clone();
@@ -427,6 +521,7 @@ pub async fn crawl_site(
                         (
                             extract_page(&d.text, &url, via_item),
                             d.mismatch || d.had_errors,
+                            d.had_errors,
                         )
                     })
                     .await
@@ -460,33 +555,16 @@ pub async fn crawl_site(
             start_failed = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
             continue;
         }
+        if f.budget_exhausted && st.stats.bound.is_none() {
+            st.stats.bound = Some(CrawlBound::RetryBudget);
+        }
+        if f.truncated {
+            st.stats.truncated += 1;
+        }
         if (300..400).contains(&f.status) {
-            let target = f.location.as_deref().and_then(|l| task.url.join(l).ok());
-            match target {
-                Some(t)
-                    if task.hops < 5
-                        && in_scope(spec, &t)
-                        && matches!(t.scheme(), "http" | "https") =>
-                {
-                    let key = normalise(&t).to_string();
-                    if st.seen.insert(key) || task.kind == LinkKind::Item {
-                        st.fetched = st.fetched.saturating_sub(0);
-                        st.queue.push_front(Task {
-                            url: t,
-                            origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
-                            hops: task.hops + 1,
-                            ..task.clone()
-                        });
-                    }
-                }
-                _ => {
-                    st.stats.out_of_scope += 1;
-                    if is_start {
-                        start_failed = Some(format!(
-                            "the start URL redirects outside the scope (to {})",
-                            f.location.unwrap_or_default()
-                        ));
-                    }
+            if let Some(why) = st.follow_redirect(&task, &f) {
+                if is_start {
+                    start_failed = Some(why);
                 }
             }
             continue;
@@ -495,7 +573,7 @@ pub async fn crawl_site(
         if !f.ok() {
             st.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
             if task.kind == LinkKind::Attachment {
-                st.stats.attachments += 1;
+                st.record_attachment(&task, &f);
             }
             st.record_broken(&task, &f);
             if task.kind == LinkKind::Item {
@@ -510,12 +588,16 @@ pub async fn crawl_site(
             }
             continue;
         }
-        if task.kind == LinkKind::Attachment {
-            st.stats.attachments += 1;
+        if task.kind == LinkKind::Attachment || f.body_skipped {
+            // A link without a file extension that turned out to be a file.
+            st.record_attachment(&task, &f);
+            if task.kind == LinkKind::Item {
+                st.merge_detail(&item_key, f.status, None);
+            }
             continue;
         }
         st.stats.pages_ok += 1;
-        let Some((facts, charset_note)) = facts else {
+        let Some((facts, charset_note, decode_error)) = facts else {
             if task.kind == LinkKind::Item {
                 st.merge_detail(&item_key, f.status, None);
             }
@@ -523,6 +605,9 @@ pub async fn crawl_site(
         };
         if charset_note {
             st.stats.charset_detected += 1;
+        }
+        if decode_error {
+            st.stats.decode_errors += 1;
         }
         if task.kind == LinkKind::Item || facts.is_detail {
             st.merge_detail(&item_key, f.status, Some(facts.detail.clone()));
@@ -598,7 +683,7 @@ fn is_html(f: &Fetched) -> bool {
 
 fn tls_advice(spec: &SiteSpec, err: &str) -> String {
     format!(
-        "TLS certificate verification failed for {} ({err}); if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
-        spec.start
+        "TLS certificate verification failed for site {} ({}): {err}; if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
+        spec.name, spec.start
     )
 }
