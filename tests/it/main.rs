@@ -3,5 +3,7 @@
 
 mod cli;
 mod fixture_site;
+mod hazards;
+mod props;
 mod real_pages;
 mod support;
