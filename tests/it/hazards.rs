@@ -949,7 +949,8 @@ async fn hazard_robots_missing_or_html_allows_everything() {
         (
             "html",
             html(
-                "<!DOCTYPE html><html><head><title>首页</title></head><body><div class=\"nav\">Disallow / Allow</div><script>var a = 'User-agent: *';</script></body></html>",
+                // A soft 404 whose text happens to read like rules.
+                "<!DOCTYPE html>\n<html><head><title>页面不存在</title></head><body><pre>\nUser-agent: *\nDisallow: /\n</pre></body></html>",
             ),
         ),
     ] {
