@@ -432,18 +432,33 @@ pub async fn crawl_site(
             // One redirect level is enough for the common http→https case.
             match f.location.as_deref().and_then(|l| robots_url.join(l).ok()) {
                 Some(u) => {
-                    let g =
-                        gated_fetch(&client, &gate, opts, None, u.as_str(), Method::Get, &budget)
-                            .await;
-                    st.stats.requests += 1;
-                    Robots::from_response(
-                        if (300..400).contains(&g.status) {
-                            404
-                        } else {
-                            g.status
-                        },
-                        &g.body,
+                    let g = tokio::time::timeout_at(
+                        deadline.into(),
+                        gated_fetch(&client, &gate, opts, None, u.as_str(), Method::Get, &budget),
                     )
+                    .await
+                    .unwrap_or_else(|_| Fetched {
+                        error: Some("timed out (the site timeout ran out)".into()),
+                        ..Fetched::default()
+                    });
+                    st.stats.requests += 1 + u64::from(g.retries);
+                    st.stats.retries += u64::from(g.retries);
+                    if g.tls_error {
+                        // http:// robots.txt sent on to an https:// one with a bad certificate.
+                        out.stats.fatal = Some(tls_advice(spec, g.error.as_deref().unwrap_or("")));
+                        out.stats.elapsed_ms = ms(started.elapsed());
+                        out.stats.requests = st.stats.requests;
+                        return out;
+                    }
+                    match g.status {
+                        0 => Robots::DisallowAll(format!(
+                            "robots.txt unreachable: {}",
+                            g.error.unwrap_or_default()
+                        )),
+                        // A second redirect: treated as no robots.txt.
+                        300..=399 => Robots::AllowAll,
+                        s => Robots::from_response(s, &g.body),
+                    }
                 }
                 None => Robots::AllowAll,
             }

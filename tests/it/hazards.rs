@@ -1015,6 +1015,21 @@ async fn hazard_self_signed_tls_fails_clearly_and_insecure_tls_gets_through() {
         "no request got through the handshake"
     );
 
+    // A plain-HTTP site whose robots.txt is sent on to the HTTPS one.
+    let tls_robots = server.url("/robots.txt");
+    let plain = Hazard::start(move |h| match h.path.as_str() {
+        "/robots.txt" => Reply::Full(301, vec![("Location", tls_robots.clone())], Vec::new()),
+        _ => html("<html><body>明文</body></html>"),
+    })
+    .await;
+    let c = crawl("明文站点", &plain.url("/"), &opts()).await;
+    let fatal = c.stats.fatal.clone().unwrap_or_default();
+    assert!(
+        fatal.contains("明文站点") && fatal.contains("--insecure-tls"),
+        "{fatal}"
+    );
+    assert_eq!(plain.paths(), ["/robots.txt"]);
+
     let mut s = spec("自签名站点", &start);
     s.insecure_tls = true;
     let c = crawl_site(&s, &opts(), &NoProgress).await;
