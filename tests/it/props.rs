@@ -1,5 +1,6 @@
 //! Property tests: the extract stage takes whatever a server sends
 //! (arbitrary bytes, arbitrary text, tag soup) without panicking.
+//! `PROPTEST_CASES=5000 cargo test --test it props` searches longer.
 
 use disclosure_audit::extract::date::{FoundDate, find_date, infer_year};
 use disclosure_audit::extract::{decode, extract_page};
@@ -87,8 +88,6 @@ fn page_url() -> impl Strategy<Value = Url> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
     #[test]
     fn decode_takes_any_bytes(
         bytes in prop::collection::vec(any::<u8>(), 0..2048),
