@@ -253,8 +253,28 @@ pub async fn fetch(
     extra: &[(String, String)],
     budget: &Arc<AtomicU32>,
 ) -> Fetched {
+    fetch_paced(client, url, method, opts, extra, budget, || async {}).await
+}
+
+/// Like [`fetch`], awaiting `pace` before every attempt, retries included,
+/// so that a retry waits its turn under the per-host delay and robots.txt's
+/// `Crawl-delay` like any other request.
+pub async fn fetch_paced<P, F>(
+    client: &reqwest::Client,
+    url: &str,
+    method: Method,
+    opts: &HttpOptions,
+    extra: &[(String, String)],
+    budget: &Arc<AtomicU32>,
+    mut pace: P,
+) -> Fetched
+where
+    P: FnMut() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let mut attempt = 0;
     loop {
+        pace().await;
         let (mut f, ra) = once(client, url, method, opts, extra).await;
         f.retries = attempt;
         // A body error after a 2xx status (a trickle that timed out) is a failure.

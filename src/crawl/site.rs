@@ -9,7 +9,7 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use tokio::sync::Mutex;
 use url::Url;
 
-use super::fetch::{Fetched, Method, fetch};
+use super::fetch::{Fetched, Method, fetch_paced};
 use super::robots::Robots;
 use super::{CrawlOptions, Progress, SiteSpec};
 use crate::extract::date::{FoundDate, infer_year};
@@ -329,15 +329,17 @@ async fn gated_fetch(
     method: Method,
     budget: &Arc<AtomicU32>,
 ) -> Fetched {
-    let at = {
-        let mut g = gate.lock().await;
-        let now = Instant::now();
-        let at = g.next.max(now);
-        g.next = at + g.delay;
-        at
+    let pace = || async move {
+        let at = {
+            let mut g = gate.lock().await;
+            let now = Instant::now();
+            let at = g.next.max(now);
+            g.next = at + g.delay;
+            at
+        };
+        tokio::time::sleep_until(at.into()).await;
     };
-    tokio::time::sleep_until(at.into()).await;
-    let f = fetch(client, url, method, &opts.http, &[], budget).await;
+    let f = fetch_paced(client, url, method, &opts.http, &[], budget, pace).await;
     let mut g = gate.lock().await;
     // Adaptive delay: proportional to the last response time, as archival
     // crawlers do, never below the configured delay or robots' Crawl-delay.

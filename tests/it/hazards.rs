@@ -595,9 +595,19 @@ fn robots_txt(body: &str) -> Reply {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hazard_robots_rules_and_crawl_delay_are_honoured() {
-    let server = Hazard::start(robots_site(robots_txt(
+    let site = robots_site(robots_txt(
         "User-agent: *\nDisallow: /private/\nAllow: /private/open.html\nDisallow: /*.jsp$\nCrawl-delay: 0.4\n",
-    )))
+    ));
+    // The first page after the start fails once: its retry must wait its
+    // turn under the Crawl-delay too, not slip in between other requests.
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let server = Hazard::start(move |h| {
+        if h.path == "/private/open.html" && !failed.swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            return status(500);
+        }
+        site(h)
+    })
     .await;
     let mut o = opts();
     o.per_host = 4;
@@ -617,9 +627,11 @@ async fn hazard_robots_rules_and_crawl_delay_are_honoured() {
         assert!(!paths.iter().any(|x| x == p), "{p} fetched: {paths:?}");
     }
     assert_eq!(c.stats.robots_blocked, 2);
-    // Crawl-delay: 0.4 spaces the page requests even with four allowed in flight.
+    assert_eq!(c.stats.retries, 1);
+    // Crawl-delay: 0.4 spaces the page requests, the retry included, even
+    // with four allowed in flight.
     let at: Vec<Instant> = server.hits().iter().skip(1).map(|h| h.at).collect();
-    assert_eq!(at.len(), 5);
+    assert_eq!(at.len(), 6);
     for w in at.windows(2) {
         let gap = w[1] - w[0];
         assert!(gap >= Duration::from_millis(380), "gap {gap:?}");
