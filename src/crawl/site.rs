@@ -279,6 +279,11 @@ impl State<'_> {
                 from: task.url.to_string(),
                 to: location.clone(),
             });
+            if task.kind == LinkKind::Attachment {
+                // Files often live on another host (a file server, a CDN):
+                // the link works as far as this site is concerned.
+                self.record_attachment(task, f);
+            }
             return Some(format!(
                 "the start URL redirects outside the scope (to {location})"
             ));

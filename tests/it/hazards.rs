@@ -742,14 +742,20 @@ async fn hazard_self_signed_tls_fails_clearly_and_insecure_tls_gets_through() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hazard_attachments_are_checked_with_head_or_range_never_downloaded() {
     const GIB: u64 = 1 << 30;
-    let server = Hazard::start(|h| {
+    let files = Hazard::start(|_| Reply::Zeros(GIB)).await;
+    let cdn = files.url("/cdn/h.pdf");
+    let server = Hazard::start(move |h| {
         let p = h.path.as_str();
+        if p == "/files/h.pdf" {
+            return redirect(&cdn);
+        }
         if p == "/" {
             return html(
                 "<html><body>\
                  <a href=\"/files/a.pdf\">a</a> <a href=\"/files/b.doc\">b</a> <a href=\"/files/c.xls\">c</a> \
                  <a href=\"/files/d.zip\">d</a> <a href=\"/files/e.jpg\">e</a> <a href=\"/files/nohead.pdf\">f</a> \
-                 <a href=\"/files/gone.pdf\">g</a> <a href=\"/download?fileid=7\">下载</a></body></html>",
+                 <a href=\"/files/gone.pdf\">g</a> <a href=\"/download?fileid=7\">下载</a> \
+                 <a href=\"/files/h.pdf\">h</a></body></html>",
             );
         }
         if p == "/files/gone.pdf" {
@@ -821,7 +827,10 @@ async fn hazard_attachments_are_checked_with_head_or_range_never_downloaded() {
     assert_eq!(status_of("/files/nohead.pdf"), 206);
     assert_eq!(status_of("/files/gone.pdf"), 404);
     assert_eq!(status_of("/download?fileid=7"), 200);
-    assert_eq!(c.stats.attachments, 8);
+    // On another host: recorded with its redirect, not followed.
+    assert_eq!(status_of("/files/h.pdf"), 302);
+    assert!(files.hits().is_empty());
+    assert_eq!(c.stats.attachments, 9);
     let broken: Vec<&str> = c.broken.iter().map(|b| b.url.as_str()).collect();
     assert_eq!(broken, [server.url("/files/gone.pdf")]);
     assert!(c.broken[0].attachment);
