@@ -149,7 +149,14 @@ async fn hazard_endless_body_and_gzip_bomb_stop_at_the_cap() {
     o.http.max_body = CAP;
     o.http.request_timeout = Duration::from_secs(20);
     let t = Instant::now();
-    let c = crawl("bodies", &server.url("/"), &o).await;
+    // Without the cap the gigabyte would be read and parsed: fail fast
+    // instead of exhausting memory.
+    let c = tokio::time::timeout(
+        Duration::from_secs(15),
+        crawl("bodies", &server.url("/"), &o),
+    )
+    .await
+    .expect("the crawl ends quickly");
     assert!(c.stats.fatal.is_none(), "{:?}", c.stats.fatal);
     assert_eq!(server.count("/big.html"), 1);
     assert_eq!(server.count("/bomb.html"), 1);
