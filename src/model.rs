@@ -132,6 +132,28 @@ pub struct BrokenLink {
     pub attachment: bool,
 }
 
+/// A redirect the crawler did not follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redirect {
+    /// The URL that answered with the redirect.
+    pub from: String,
+    /// The `Location` it pointed to, as sent.
+    pub to: String,
+}
+
+/// The status of one attachment link, checked without downloading it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentCheck {
+    /// The attachment's URL.
+    pub url: String,
+    /// The page that linked to it.
+    pub referrer: String,
+    /// HTTP status, 0 when the request itself failed.
+    pub status: u16,
+    /// `Content-Type`, when the server sent one.
+    pub content_type: Option<String>,
+}
+
 /// Why a crawl stopped before it had fetched everything in scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +186,20 @@ pub struct CrawlStats {
     pub retries: u64,
     /// Pages whose declared charset was wrong or missing and had to be detected.
     pub charset_detected: u64,
+    /// Pages that still held undecodable bytes after the best decoding
+    /// (shown as U+FFFD in their text).
+    #[serde(default)]
+    pub decode_errors: u64,
+    /// Bodies cut at the size cap (`HttpOptions::max_body`).
+    #[serde(default)]
+    pub truncated: u64,
+    /// Redirects that were not followed because they leave the scope
+    /// (another host or port, another path, a non-HTTP scheme).
+    #[serde(default)]
+    pub redirects_out_of_scope: Vec<Redirect>,
+    /// Attachment links checked (HEAD or a one-byte ranged GET), with their status.
+    #[serde(default)]
+    pub attachment_checks: Vec<AttachmentCheck>,
     /// Wall-clock time of the crawl in milliseconds.
     pub elapsed_ms: u64,
     /// The bound that stopped the crawl, if one did.

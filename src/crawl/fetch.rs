@@ -86,6 +86,11 @@ pub struct Fetched {
     pub elapsed: Duration,
     /// Retries made.
     pub retries: u32,
+    /// A retry was due but the site's retry budget was spent.
+    pub budget_exhausted: bool,
+    /// A GET answered with a non-HTML type (PDF, image, archive…): the body
+    /// was not read, so a mislabelled link never downloads a whole file.
+    pub body_skipped: bool,
 }
 
 impl Fetched {
@@ -101,6 +106,9 @@ impl Fetched {
 pub enum Method {
     /// A full GET.
     Get,
+    /// A GET for a page to parse: the body is not read when the
+    /// `Content-Type` names a file type (PDF, image, archive…).
+    Page,
     /// A status check for attachments: HEAD, falling back to a one-byte ranged GET.
     Check,
 }
@@ -149,7 +157,7 @@ async fn once(
 ) -> (Fetched, Option<Duration>) {
     let start = Instant::now();
     let mut req = match method {
-        Method::Get => client.get(url),
+        Method::Get | Method::Page => client.get(url),
         Method::Check => client.head(url),
     };
     for (k, v) in extra {
@@ -185,7 +193,9 @@ async fn once(
     out.etag = header(h, ETAG);
     out.last_modified = header(h, LAST_MODIFIED);
     let ra = retry_after(h);
-    if method == Method::Get {
+    if method == Method::Page && is_binary(out.content_type.as_deref()) {
+        out.body_skipped = true;
+    } else if method != Method::Check {
         let mut buf = BytesMut::new();
         loop {
             match resp.chunk().await {
@@ -211,6 +221,23 @@ async fn once(
     (out, ra)
 }
 
+/// Whether a `Content-Type` names a type that is never parsed as a page.
+#[must_use]
+pub fn is_binary(content_type: Option<&str>) -> bool {
+    let Some(ct) = content_type else {
+        return false;
+    };
+    let ct = ct.trim().to_ascii_lowercase();
+    let mime = ct.split(';').next().unwrap_or("").trim();
+    if mime.contains("html") || mime.contains("xml") || mime.starts_with("text/") {
+        return false;
+    }
+    ["image/", "audio/", "video/", "font/", "application/"]
+        .iter()
+        .any(|p| mime.starts_with(p))
+        && !matches!(mime, "application/json" | "application/javascript")
+}
+
 fn retryable(f: &Fetched) -> bool {
     (f.status == 0 && !f.tls_error)
         || f.status == 429
@@ -226,8 +253,28 @@ pub async fn fetch(
     extra: &[(String, String)],
     budget: &Arc<AtomicU32>,
 ) -> Fetched {
+    fetch_paced(client, url, method, opts, extra, budget, || async {}).await
+}
+
+/// Like [`fetch`], awaiting `pace` before every attempt, retries included,
+/// so that a retry waits its turn under the per-host delay and robots.txt's
+/// `Crawl-delay` like any other request.
+pub async fn fetch_paced<P, F>(
+    client: &reqwest::Client,
+    url: &str,
+    method: Method,
+    opts: &HttpOptions,
+    extra: &[(String, String)],
+    budget: &Arc<AtomicU32>,
+    mut pace: P,
+) -> Fetched
+where
+    P: FnMut() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let mut attempt = 0;
     loop {
+        pace().await;
         let (mut f, ra) = once(client, url, method, opts, extra).await;
         f.retries = attempt;
         // A body error after a 2xx status (a trickle that timed out) is a failure.
@@ -241,8 +288,12 @@ pub async fn fetch(
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |b| b.checked_sub(1))
             .is_err()
         {
-            let e = f.error.take().unwrap_or_default();
-            f.error = Some(format!("{e} (retry budget exhausted)").trim().to_owned());
+            let e = f
+                .error
+                .take()
+                .unwrap_or_else(|| format!("HTTP {}", f.status));
+            f.error = Some(format!("{e} (retry budget exhausted)"));
+            f.budget_exhausted = true;
             return f;
         }
         let backoff = Duration::from_millis(500 * (1 << attempt));

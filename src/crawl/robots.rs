@@ -22,6 +22,9 @@ impl Robots {
     #[must_use]
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         match status {
+            // An HTML page (a soft 404, a portal's home page) is no
+            // robots.txt, even if some of its lines read like rules.
+            200..=299 if looks_like_html(body) => Self::AllowAll,
             200..=299 => match Robot::new(ROBOTS_TOKEN, body) {
                 Ok(r) => Self::Rules(Box::new(r)),
                 // Unparsable (HTML, binary): no usable rules.
@@ -50,6 +53,19 @@ impl Robots {
             _ => None,
         }
     }
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(1024)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let Some(start) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let lower = head[start..].to_ascii_lowercase();
+    lower.starts_with(b"<")
+        && [&b"<html"[..], b"<!doctype", b"<head", b"<body"]
+            .iter()
+            .any(|t| lower.windows(t.len()).any(|w| w == *t))
 }
 
 #[cfg(test)]
@@ -83,6 +99,11 @@ mod tests {
         assert!(!Robots::from_response(500, b"").allowed("http://a/x"));
         assert!(!Robots::from_response(503, b"").allowed("http://a/"));
         let html = Robots::from_response(200, b"<html><body>Not found</body></html>");
+        assert!(html.allowed("http://a/x"));
+        let html = Robots::from_response(
+            200,
+            b"\n<!DOCTYPE html>\n<html><body><pre>\nUser-agent: *\nDisallow: /\n</pre></body></html>",
+        );
         assert!(html.allowed("http://a/x"));
     }
 }

@@ -9,15 +9,15 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use tokio::sync::Mutex;
 use url::Url;
 
-use super::fetch::{Fetched, Method, fetch};
+use super::fetch::{Fetched, Method, fetch_paced};
 use super::robots::Robots;
 use super::{CrawlOptions, Progress, SiteSpec};
 use crate::extract::date::{FoundDate, infer_year};
 use crate::extract::links::{normalise, series_base};
 use crate::extract::{LinkKind, PageFacts, decode, extract_page};
 use crate::model::{
-    BlockedPage, BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item, NavLink, PageRecord,
-    SiteCrawl,
+    AttachmentCheck, BlockedPage, BrokenLink, Column, CrawlBound, DateSource, DetailMeta, Item,
+    NavLink, PageRecord, Redirect, SiteCrawl,
 };
 
 #[derive(Debug, Clone)]
@@ -28,8 +28,12 @@ struct Task {
     referrer: String,
     /// The URL first asked for, when this task follows a redirect.
     origin: Option<Url>,
-    hops: u8,
+    /// The URLs already visited in this redirect chain, oldest first.
+    chain: Vec<Url>,
 }
+
+/// Redirect hops followed from one link before it counts as broken.
+const MAX_REDIRECTS: usize = 5;
 
 struct Gate {
     next: Instant,
@@ -66,7 +70,10 @@ struct State<'a> {
 
 fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
     let s = &spec.start;
-    url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
+    // `ftp:`, `file:` and the like share no host with the site even when
+    // their host and port match.
+    matches!(url.scheme(), "http" | "https")
+        && url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
         && url.port_or_known_default() == s.port_or_known_default()
         && spec
             .scope
@@ -126,7 +133,7 @@ impl State<'_> {
             kind,
             referrer: referrer.to_owned(),
             origin: None,
-            hops: 0,
+            chain: Vec::new(),
         });
     }
 
@@ -242,13 +249,88 @@ impl State<'_> {
             .error
             .clone()
             .unwrap_or_else(|| format!("HTTP {}", f.status));
+        self.broken_with(task, f.status, error);
+    }
+
+    fn broken_with(&mut self, task: &Task, status: u16, error: String) {
         self.broken.push(BrokenLink {
             url: task.origin.as_ref().unwrap_or(&task.url).to_string(),
             referrer: task.referrer.clone(),
-            status: f.status,
+            status,
             error,
             attachment: task.kind == LinkKind::Attachment,
         });
+    }
+
+    fn record_attachment(&mut self, task: &Task, f: &Fetched) {
+        self.stats.attachments += 1;
+        self.stats.attachment_checks.push(AttachmentCheck {
+            url: task.origin.as_ref().unwrap_or(&task.url).to_string(),
+            referrer: task.referrer.clone(),
+            status: f.status,
+            content_type: f.content_type.clone(),
+        });
+    }
+
+    /// Handles a 3xx answer: follows it within the scope, records it
+    /// otherwise. Returns an error for the start page when it leads nowhere.
+    fn follow_redirect(&mut self, task: &Task, f: &Fetched) -> Option<String> {
+        let location = f.location.clone().unwrap_or_default();
+        let Some(target) = task.url.join(&location).ok().map(|t| normalise(&t)) else {
+            let why = format!("HTTP {} without a usable Location ({location:?})", f.status);
+            self.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
+            self.broken_with(task, f.status, why.clone());
+            return Some(why);
+        };
+        if !in_scope(self.spec, &target) {
+            self.stats.out_of_scope += 1;
+            self.stats.redirects_out_of_scope.push(Redirect {
+                from: task.url.to_string(),
+                to: location.clone(),
+            });
+            if task.kind == LinkKind::Attachment {
+                // Files often live on another host (a file server, a CDN):
+                // the link works as far as this site is concerned.
+                self.record_attachment(task, f);
+            }
+            return Some(format!(
+                "the start URL redirects outside the scope (to {location})"
+            ));
+        }
+        let mut chain = task.chain.clone();
+        chain.push(normalise(&task.url));
+        let looped = chain.contains(&target);
+        if looped || chain.len() > MAX_REDIRECTS {
+            let path: Vec<&str> = chain.iter().map(Url::as_str).collect();
+            let why = if looped {
+                format!("redirect loop: {} -> {target}", path.join(" -> "))
+            } else {
+                format!(
+                    "more than {MAX_REDIRECTS} redirects: {} -> {target}",
+                    path.join(" -> ")
+                )
+            };
+            self.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
+            self.broken_with(task, f.status, why.clone());
+            return Some(why);
+        }
+        if self.opts.respect_robots && !self.robots.allowed(target.as_str()) {
+            self.stats.robots_blocked += 1;
+            return Some(format!(
+                "the start URL redirects to {target}, which robots.txt disallows"
+            ));
+        }
+        // A redirect to a page already crawled adds nothing, except for an
+        // item, whose detail page must be read for this item.
+        if self.seen.insert(target.to_string()) || task.kind == LinkKind::Item {
+            self.queue.push_front(Task {
+                url: target,
+                origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
+                chain,
+                ..task.clone()
+            });
+        }
+        None
     }
 }
 
@@ -273,15 +355,17 @@ async fn gated_fetch(
         opts,
         budget,
     } = *conn;
-    let at = {
-        let mut g = gate.lock().await;
-        let now = Instant::now();
-        let at = g.next.max(now);
-        g.next = at + g.delay;
-        at
+    let pace = || async move {
+        let at = {
+            let mut g = gate.lock().await;
+            let now = Instant::now();
+            let at = g.next.max(now);
+            g.next = at + g.delay;
+            at
+        };
+        tokio::time::sleep_until(at.into()).await;
     };
-    tokio::time::sleep_until(at.into()).await;
-    let f = fetch(client, url, method, &opts.http, extra, budget).await;
+    let f = fetch_paced(client, url, method, &opts.http, extra, budget, pace).await;
     let mut g = gate.lock().await;
     // Adaptive delay: proportional to the last response time, as archival
     // crawlers do, never below the configured delay or robots' Crawl-delay.
@@ -358,12 +442,21 @@ pub async fn crawl_site(
 
     if opts.respect_robots {
         let robots_url = spec.start.join("/robots.txt").expect("valid robots URL");
-        let f = gated_fetch(&conn, None, robots_url.as_str(), Method::Get, &[]).await;
-        st.stats.requests += 1;
+        let f = tokio::time::timeout_at(
+            deadline.into(),
+            gated_fetch(&conn, None, robots_url.as_str(), Method::Page, &[]),
+        )
+        .await
+        .unwrap_or_else(|_| Fetched {
+            error: Some("timed out (the site timeout ran out)".into()),
+            ..Fetched::default()
+        });
+        st.stats.requests += 1 + u64::from(f.retries);
+        st.stats.retries += u64::from(f.retries);
         if f.tls_error {
             out.stats.fatal = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
             out.stats.elapsed_ms = ms(started.elapsed());
-            out.stats.requests = 1;
+            out.stats.requests = st.stats.requests;
             return out;
         }
         st.robots = if f.status == 0 {
@@ -375,16 +468,33 @@ pub async fn crawl_site(
             // One redirect level is enough for the common http→https case.
             match f.location.as_deref().and_then(|l| robots_url.join(l).ok()) {
                 Some(u) => {
-                    let g = gated_fetch(&conn, None, u.as_str(), Method::Get, &[]).await;
-                    st.stats.requests += 1;
-                    Robots::from_response(
-                        if (300..400).contains(&g.status) {
-                            404
-                        } else {
-                            g.status
-                        },
-                        &g.body,
+                    let g = tokio::time::timeout_at(
+                        deadline.into(),
+                        gated_fetch(&conn, None, u.as_str(), Method::Page, &[]),
                     )
+                    .await
+                    .unwrap_or_else(|_| Fetched {
+                        error: Some("timed out (the site timeout ran out)".into()),
+                        ..Fetched::default()
+                    });
+                    st.stats.requests += 1 + u64::from(g.retries);
+                    st.stats.retries += u64::from(g.retries);
+                    if g.tls_error {
+                        // http:// robots.txt sent on to an https:// one with a bad certificate.
+                        out.stats.fatal = Some(tls_advice(spec, g.error.as_deref().unwrap_or("")));
+                        out.stats.elapsed_ms = ms(started.elapsed());
+                        out.stats.requests = st.stats.requests;
+                        return out;
+                    }
+                    match g.status {
+                        0 => Robots::DisallowAll(format!(
+                            "robots.txt unreachable: {}",
+                            g.error.unwrap_or_default()
+                        )),
+                        // A second redirect: treated as no robots.txt.
+                        300..=399 => Robots::AllowAll,
+                        s => Robots::from_response(s, &g.body),
+                    }
                 }
                 None => Robots::AllowAll,
             }
@@ -401,6 +511,12 @@ pub async fn crawl_site(
         .robots
         .crawl_delay()
         .map(|s| Duration::from_secs_f32(s.clamp(0.0, 60.0)));
+    if let Some(cd) = crawl_delay {
+        // In force from the first page on, not only once a page has answered.
+        let mut g = gate.lock().await;
+        g.delay = g.delay.max(cd);
+        g.next = g.next.max(Instant::now() + cd);
+    }
 
     if out.stats.fatal.is_none() {
         st.seen.insert(normalise(&spec.start).to_string());
@@ -410,7 +526,7 @@ pub async fn crawl_site(
             kind: LinkKind::Page,
             referrer: String::new(),
             origin: None,
-            hops: 0,
+            chain: Vec::new(),
         });
         if !st.robots.allowed(spec.start.as_str()) && opts.respect_robots {
             st.queue.clear();
@@ -432,7 +548,7 @@ pub async fn crawl_site(
                 let method = if task.kind == LinkKind::Attachment {
                     Method::Check
                 } else {
-                    Method::Get
+                    Method::Page
                 };
                 // Conditional requests for detail pages and attachments seen before.
                 let mut extra = Vec::new();
@@ -451,7 +567,7 @@ pub async fn crawl_site(
                 }
                 let f = gated_fetch(conn, crawl_delay, task.url.as_str(), method, &extra).await;
                 let conditional = !extra.is_empty();
-                let facts = if method == Method::Get && f.ok() && is_html(&f) {
+                let facts = if method == Method::Page && f.ok() && is_html(&f) {
                     let body = f.body.clone();
                     let ct = f.content_type.clone();
                     let url = task.url.clone();
@@ -461,6 +577,7 @@ pub async fn crawl_site(
                         (
                             extract_page(&d.text, &url, via_item),
                             d.mismatch || d.had_errors,
+                            d.had_errors,
                         )
                     })
                     .await
@@ -494,33 +611,16 @@ pub async fn crawl_site(
             start_failed = Some(tls_advice(spec, f.error.as_deref().unwrap_or("")));
             continue;
         }
+        if f.budget_exhausted && st.stats.bound.is_none() {
+            st.stats.bound = Some(CrawlBound::RetryBudget);
+        }
+        if f.truncated {
+            st.stats.truncated += 1;
+        }
         if (300..400).contains(&f.status) && f.status != 304 {
-            let target = f.location.as_deref().and_then(|l| task.url.join(l).ok());
-            match target {
-                Some(t)
-                    if task.hops < 5
-                        && in_scope(spec, &t)
-                        && matches!(t.scheme(), "http" | "https") =>
-                {
-                    let key = normalise(&t).to_string();
-                    if st.seen.insert(key) || task.kind == LinkKind::Item {
-                        st.fetched = st.fetched.saturating_sub(0);
-                        st.queue.push_front(Task {
-                            url: t,
-                            origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
-                            hops: task.hops + 1,
-                            ..task.clone()
-                        });
-                    }
-                }
-                _ => {
-                    st.stats.out_of_scope += 1;
-                    if is_start {
-                        start_failed = Some(format!(
-                            "the start URL redirects outside the scope (to {})",
-                            f.location.unwrap_or_default()
-                        ));
-                    }
+            if let Some(why) = st.follow_redirect(&task, &f) {
+                if is_start {
+                    start_failed = Some(why);
                 }
             }
             continue;
@@ -584,7 +684,7 @@ pub async fn crawl_site(
         if !f.ok() {
             st.stats.pages_failed += u64::from(task.kind != LinkKind::Attachment);
             if task.kind == LinkKind::Attachment {
-                st.stats.attachments += 1;
+                st.record_attachment(&task, &f);
             }
             st.record_broken(&task, &f);
             if task.kind == LinkKind::Item {
@@ -599,12 +699,16 @@ pub async fn crawl_site(
             }
             continue;
         }
-        if task.kind == LinkKind::Attachment {
-            st.stats.attachments += 1;
+        if task.kind == LinkKind::Attachment || f.body_skipped {
+            // A link without a file extension that turned out to be a file.
+            st.record_attachment(&task, &f);
+            if task.kind == LinkKind::Item {
+                st.merge_detail(&item_key, f.status, None);
+            }
             continue;
         }
         st.stats.pages_ok += 1;
-        let Some((facts, charset_note)) = facts else {
+        let Some((facts, charset_note, decode_error)) = facts else {
             if task.kind == LinkKind::Item {
                 st.merge_detail(&item_key, f.status, None);
             }
@@ -612,6 +716,9 @@ pub async fn crawl_site(
         };
         if charset_note {
             st.stats.charset_detected += 1;
+        }
+        if decode_error {
+            st.stats.decode_errors += 1;
         }
         if task.kind == LinkKind::Item || facts.is_detail {
             st.merge_detail(&item_key, f.status, Some(facts.detail.clone()));
@@ -721,7 +828,7 @@ fn is_html(f: &Fetched) -> bool {
 
 fn tls_advice(spec: &SiteSpec, err: &str) -> String {
     format!(
-        "TLS certificate verification failed for {} ({err}); if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
-        spec.start
+        "TLS certificate verification failed for site {} ({}): {err}; if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
+        spec.name, spec.start
     )
 }

@@ -139,6 +139,21 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         .map(|e| (e, CharsetSource::Header))
         .or_else(|| charset_from_meta(bytes).map(|e| (normalise(e), CharsetSource::Meta)));
     if let Some((enc, source)) = declared {
+        // Text that is valid UTF-8 and not plain ASCII is UTF-8 whatever the
+        // label says: a CMS moved to UTF-8 often keeps its old `gb2312`
+        // declaration, and GBK decodes most UTF-8 byte pairs without error,
+        // into mojibake. Real GBK text is practically never valid UTF-8.
+        if enc != UTF_8 && !bytes.is_ascii() {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                return Decoded {
+                    text: text.to_owned(),
+                    encoding: UTF_8,
+                    source: CharsetSource::Detected,
+                    mismatch: true,
+                    had_errors: false,
+                };
+            }
+        }
         let (text, had_errors) = decode_with(bytes, enc);
         if !had_errors {
             return Decoded {
@@ -245,6 +260,17 @@ mod tests {
         assert_eq!(d.source, CharsetSource::Bom);
         assert!(d.mismatch);
         assert!(d.text.starts_with("<html>"));
+    }
+
+    #[test]
+    fn utf8_labelled_gbk_is_utf8() {
+        let page = PAGE.replace("<head>", "<head><meta charset=\"gb2312\">");
+        for ct in [None, Some("text/html; charset=gbk")] {
+            let d = decode(page.as_bytes(), ct);
+            assert_eq!(d.encoding, UTF_8);
+            assert!(d.mismatch);
+            assert!(d.text.contains("乡村振兴"), "{}", d.text);
+        }
     }
 
     #[test]

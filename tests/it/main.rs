@@ -4,6 +4,8 @@
 mod batch;
 mod cli;
 mod fixture_site;
+mod hazards;
 mod inspection;
+mod props;
 mod real_pages;
 mod support;
