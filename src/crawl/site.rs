@@ -618,10 +618,10 @@ pub async fn crawl_site(
             st.stats.truncated += 1;
         }
         if (300..400).contains(&f.status) && f.status != 304 {
-            if let Some(why) = st.follow_redirect(&task, &f) {
-                if is_start {
-                    start_failed = Some(why);
-                }
+            if let Some(why) = st.follow_redirect(&task, &f)
+                && is_start
+            {
+                start_failed = Some(why);
             }
             continue;
         }

@@ -143,16 +143,17 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         // label says: a CMS moved to UTF-8 often keeps its old `gb2312`
         // declaration, and GBK decodes most UTF-8 byte pairs without error,
         // into mojibake. Real GBK text is practically never valid UTF-8.
-        if enc != UTF_8 && !bytes.is_ascii() {
-            if let Ok(text) = std::str::from_utf8(bytes) {
-                return Decoded {
-                    text: text.to_owned(),
-                    encoding: UTF_8,
-                    source: CharsetSource::Detected,
-                    mismatch: true,
-                    had_errors: false,
-                };
-            }
+        if enc != UTF_8
+            && !bytes.is_ascii()
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
+            return Decoded {
+                text: text.to_owned(),
+                encoding: UTF_8,
+                source: CharsetSource::Detected,
+                mismatch: true,
+                had_errors: false,
+            };
         }
         let (text, had_errors) = decode_with(bytes, enc);
         if !had_errors {
