@@ -73,12 +73,23 @@ fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
     // `ftp:`, `file:` and the like share no host with the site even when
     // their host and port match.
     matches!(url.scheme(), "http" | "https")
-        && url.host_str().map(str::to_ascii_lowercase) == s.host_str().map(str::to_ascii_lowercase)
-        && url.port_or_known_default() == s.port_or_known_default()
+        && same_site_host(url, s)
+        // http and https on their default ports are the same site (most
+        // portals redirect one to the other); other ports are other servers.
+        && (url.port_or_known_default() == s.port_or_known_default() || (url.port().is_none() && s.port().is_none()))
         && spec
             .scope
             .as_deref()
             .is_none_or(|p| url.path().starts_with(p) || url.path() == s.path())
+}
+
+/// The same host, counting `www.example.gov.cn` and `example.gov.cn` as one.
+fn same_site_host(a: &Url, b: &Url) -> bool {
+    let norm = |u: &Url| {
+        let h = u.host_str().unwrap_or("").to_ascii_lowercase();
+        h.strip_prefix("www.").map(ToOwned::to_owned).unwrap_or(h)
+    };
+    !a.host_str().unwrap_or("").is_empty() && norm(a) == norm(b)
 }
 
 fn dir_of(path: &str) -> &str {
@@ -831,4 +842,48 @@ fn tls_advice(spec: &SiteSpec, err: &str) -> String {
         "TLS certificate verification failed for site {} ({}): {err}; if you trust this site, re-run with --insecure-tls (or insecure_tls = true for this site in sites.csv)",
         spec.name, spec.start
     )
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    fn spec(start: &str, scope: Option<&str>) -> SiteSpec {
+        SiteSpec {
+            name: "s".into(),
+            start: Url::parse(start).unwrap(),
+            scope: scope.map(Into::into),
+            insecure_tls: false,
+            max_pages: None,
+        }
+    }
+
+    #[test]
+    fn scheme_switch_and_www_stay_in_scope() {
+        let s = spec("http://www.anlan.gov.cn/", None);
+        for inside in [
+            "https://www.anlan.gov.cn/zwgk/",
+            "http://anlan.gov.cn/a.html",
+            "https://anlan.gov.cn/",
+        ] {
+            assert!(in_scope(&s, &Url::parse(inside).unwrap()), "{inside}");
+        }
+        for outside in [
+            "http://www.anlan.gov.cn:8080/",
+            "http://www.other.gov.cn/",
+            "ftp://www.anlan.gov.cn/",
+            "http://sub.anlan.gov.cn/",
+        ] {
+            assert!(!in_scope(&s, &Url::parse(outside).unwrap()), "{outside}");
+        }
+        let scoped = spec("http://www.anlan.gov.cn/zwgk/index.html", Some("/zwgk/"));
+        assert!(in_scope(
+            &scoped,
+            &Url::parse("http://www.anlan.gov.cn/zwgk/gzdt/").unwrap()
+        ));
+        assert!(!in_scope(
+            &scoped,
+            &Url::parse("http://www.anlan.gov.cn/news/").unwrap()
+        ));
+    }
 }
