@@ -164,6 +164,8 @@ pub enum CrawlBound {
     SiteTimeout,
     /// The retry budget ran out.
     RetryBudget,
+    /// The run's total request budget (`--max-requests`) ran out.
+    RequestBudget,
 }
 
 /// Facts about a site's crawl that the scorecard reports.

@@ -49,6 +49,9 @@ pub(crate) fn crawl_options(a: &CrawlArgs) -> CrawlOptions {
         site_timeout: Duration::from_secs(a.site_timeout.max(1)),
         respect_robots: !a.ignore_robots,
         check_attachments: !a.no_attachments,
+        request_budget: a
+            .max_requests
+            .map(|n| std::sync::Arc::new(std::sync::atomic::AtomicU64::new(n))),
         ..CrawlOptions::default()
     };
     o.http.request_timeout = Duration::from_secs(a.timeout.max(1));

@@ -173,6 +173,9 @@ pub(crate) struct CrawlArgs {
     /// Per-request timeout in seconds (connect, headers and body).
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub(crate) timeout: u64,
+    /// Requests the whole run may send (all sites together); when it runs out the figures are marked partial.
+    #[arg(long, value_name = "N")]
+    pub(crate) max_requests: Option<u64>,
     /// Per-site time budget in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 3600)]
     pub(crate) site_timeout: u64,

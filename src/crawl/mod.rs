@@ -77,6 +77,9 @@ pub struct CrawlOptions {
     /// Link texts worth keeping (the parts of the disclosure platform the
     /// inspection looks for: 公开指南, 公开年报…).
     pub nav_keywords: Vec<String>,
+    /// Requests the whole run may still send, shared by every site
+    /// (`--max-requests`); `None` for no limit.
+    pub request_budget: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
     /// What a previous run of the site learned: validators for conditional
     /// requests and the detail metadata to reuse when a page is unchanged.
     pub previous: Option<std::sync::Arc<Previous>>,
@@ -129,6 +132,7 @@ impl Default for CrawlOptions {
             max_query_variants: 50,
             reference_date: chrono::Local::now().date_naive(),
             nav_keywords: Vec::new(),
+            request_budget: None,
             previous: None,
         }
     }

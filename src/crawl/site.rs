@@ -550,6 +550,20 @@ pub async fn crawl_site(
     let mut start_failed: Option<String> = None;
     loop {
         while inflight.len() < per_host && st.fetched < max_pages {
+            if st.queue.is_empty() {
+                break;
+            }
+            if let Some(b) = &opts.request_budget
+                && b.fetch_update(
+                    std::sync::atomic::Ordering::SeqCst,
+                    std::sync::atomic::Ordering::SeqCst,
+                    |n| n.checked_sub(1),
+                )
+                .is_err()
+            {
+                st.stats.bound = Some(CrawlBound::RequestBudget);
+                break;
+            }
             let Some(task) = st.queue.pop_front() else {
                 break;
             };
@@ -602,6 +616,8 @@ pub async fn crawl_site(
         if inflight.is_empty() {
             if !st.queue.is_empty() && st.fetched >= max_pages {
                 st.stats.bound = Some(CrawlBound::MaxPages);
+            }
+            if !st.queue.is_empty() && st.stats.bound.is_some() {
                 st.stats.left_uncrawled = st.queue.len() as u64;
             }
             break;

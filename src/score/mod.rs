@@ -420,6 +420,7 @@ pub fn score_site(
                     crate::model::CrawlBound::MaxPages => "--max-pages",
                     crate::model::CrawlBound::SiteTimeout => "--site-timeout",
                     crate::model::CrawlBound::RetryBudget => "retry budget",
+                    crate::model::CrawlBound::RequestBudget => "--max-requests",
                 },
                 crawl.left_uncrawled
             )

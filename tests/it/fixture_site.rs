@@ -136,3 +136,34 @@ async fn reports_are_written_with_bom_and_contract_headers() {
     assert!(md.contains("规划计划（规划计划类）：空栏目"));
     assert!(md.contains("### 断链（7）"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_wide_request_budget_stops_the_crawl_and_marks_it_partial() {
+    let server = serve_anlan().await;
+    let spec = SiteSpec {
+        name: "anlan".into(),
+        start: server.base_url().parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    };
+    let mut opts = fast_options();
+    opts.request_budget = Some(std::sync::Arc::new(std::sync::atomic::AtomicU64::new(30)));
+    let crawl = crawl_site(&spec, &opts, &NoProgress).await;
+    assert_eq!(
+        crawl.stats.bound,
+        Some(disclosure_audit::model::CrawlBound::RequestBudget)
+    );
+    assert!(crawl.stats.left_uncrawled > 0);
+    // robots.txt plus at most 30 budgeted requests.
+    assert!(server.requests().len() <= 31, "{}", server.requests().len());
+    let r = finish_site(crawl, &Classifier::builtin(), Window::year_before(as_of()));
+    assert!(
+        r.card
+            .partial
+            .as_deref()
+            .is_some_and(|p| p.contains("--max-requests")),
+        "{:?}",
+        r.card.partial
+    );
+}
