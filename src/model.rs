@@ -115,6 +115,9 @@ pub struct Column {
     pub pages: u32,
     /// The list page said it has no entries (暂无信息…).
     pub marked_empty: bool,
+    /// The list page's `<meta name="ColumnType">`, if any.
+    #[serde(default)]
+    pub column_type: Option<String>,
 }
 
 /// A link that failed.

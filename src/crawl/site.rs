@@ -163,6 +163,7 @@ impl State<'_> {
                 url: base.clone(),
                 pages: 1,
                 marked_empty: false,
+                column_type: None,
             });
             self.column_index
                 .insert(base.clone(), self.columns.len() - 1);
@@ -184,6 +185,11 @@ impl State<'_> {
         }
         let (col_name, col_url) =
             self.column_for(page, facts.column.as_deref(), facts.empty_marker);
+        if let Some(ct) = &facts.column_type
+            && let Some(c) = self.columns.iter_mut().find(|c| c.url == col_url)
+        {
+            c.column_type.get_or_insert_with(|| ct.clone());
+        }
         for e in &facts.entries {
             let key = e.url.as_str().to_owned();
             let (published, date_source, month_day) = match e.date {

@@ -67,6 +67,8 @@ pub struct PageFacts {
     pub detail: crate::model::DetailMeta,
     /// Links with a short text (navigation: 公开指南, 公开年报…), text first.
     pub short_links: Vec<(String, Url)>,
+    /// `<meta name="ColumnType">`, if any.
+    pub column_type: Option<String>,
 }
 
 macro_rules! sel {
@@ -362,6 +364,10 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
         empty_marker,
         detail,
         short_links,
+        column_type: meta
+            .get("columntype")
+            .map(|c| clean_text(c))
+            .filter(|c| !c.is_empty()),
     }
 }
 

@@ -285,6 +285,7 @@ fn write_trend(o: &mut String, s: &Scorecard, lang: Lang) {
 fn kind_source_name(src: &str, lang: Lang) -> &str {
     match (src, lang) {
         ("override", Lang::Zh) => "规则包指定",
+        ("meta", Lang::Zh) => "按ColumnType元数据",
         ("name", Lang::Zh) => "按栏目名",
         ("items", Lang::Zh) => "按条目内容",
         ("default", Lang::Zh) => "默认",

@@ -233,10 +233,10 @@ pub fn trend(
 #[must_use]
 pub fn infer_kind<'p>(
     pack: &'p RulePack,
-    name: &str,
-    url: &str,
+    column: &crate::model::Column,
     items: &[&ClassifiedItem],
 ) -> (&'p crate::classify::rules::ColumnKind, &'static str) {
+    let (name, url) = (column.name.as_str(), column.url.as_str());
     let by_id = |id: &str| pack.column_kinds.iter().find(|k| k.id == id);
     for o in &pack.column_types {
         let hit = o.name_contains.as_deref().is_some_and(|n| name.contains(n))
@@ -245,11 +245,15 @@ pub fn infer_kind<'p>(
             return (k, "override");
         }
     }
-    if let Some(k) = pack
-        .column_kinds
-        .iter()
-        .find(|k| k.keywords.iter().any(|w| name.contains(w.as_str())))
-    {
+    let keyword_kind = |text: &str| {
+        pack.column_kinds
+            .iter()
+            .find(|k| k.keywords.iter().any(|w| text.contains(w.as_str())))
+    };
+    if let Some(k) = column.column_type.as_deref().and_then(keyword_kind) {
+        return (k, "meta");
+    }
+    if let Some(k) = keyword_kind(name) {
         return (k, "name");
     }
     let n = items.len();
@@ -346,7 +350,7 @@ pub fn score_site(
             .iter()
             .filter(|i| i.item.column_url == c.url)
             .collect();
-        let (kind, kind_source) = infer_kind(pack, &c.name, &c.url, &mine);
+        let (kind, kind_source) = infer_kind(pack, c, &mine);
         let newest = mine
             .iter()
             .filter_map(|i| i.item.published)
@@ -500,6 +504,7 @@ mod tests {
                     url: format!("http://x/{c}/index.html"),
                     pages: 1,
                     marked_empty: false,
+                    column_type: None,
                 })
                 .collect(),
             broken: (0..broken)
@@ -633,6 +638,25 @@ mod tests {
             (f.kind.as_str(), f.kind_source.as_str(), f.max_age_days),
             ("news", "override", 14)
         );
+    }
+
+    #[test]
+    fn column_type_meta_decides_before_the_name() {
+        let pack = RulePack::builtin();
+        let col = Column {
+            name: "专题栏目".into(),
+            url: "http://x/zt/".into(),
+            pages: 1,
+            marked_empty: false,
+            column_type: Some("政务动态".into()),
+        };
+        let (k, src) = infer_kind(&pack, &col, &[]);
+        assert_eq!((k.id.as_str(), src), ("news", "meta"));
+        let col = Column {
+            column_type: None,
+            ..col
+        };
+        assert_eq!(infer_kind(&pack, &col, &[]).1, "default");
     }
 
     #[test]
