@@ -350,6 +350,16 @@ pub(crate) fn merge(a: &MergeArgs) -> Result<ExitCode> {
         rows.len(),
         a.out.display()
     );
+    if !a.stores.is_empty() {
+        let db = db_path(&a.db);
+        let mut store = Store::open(&db)?;
+        for s in &a.stores {
+            let n = store
+                .import(s)
+                .with_context(|| format!("cannot copy the runs of {}", s.display()))?;
+            eprintln!("copied {n} runs of {} into {}", s.display(), db.display());
+        }
+    }
     Ok(ExitCode::Ok)
 }
 

@@ -153,6 +153,11 @@ pub(crate) struct MergeArgs {
     /// Language of summary.md.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub(crate) lang: LangArg,
+    /// The shards' history databases to copy into `--db`.
+    #[arg(long = "store", value_name = "FILE")]
+    pub(crate) stores: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
 }
 
 /// Options shared by the commands that crawl.

@@ -750,6 +750,80 @@ impl Store {
             .map_err(self.sq())
     }
 
+    /// Copies every run of another store (a shard's) into this one, with new
+    /// run and site ids, in one transaction. Returns the runs copied.
+    ///
+    /// # Errors
+    /// On SQLite errors (nothing is copied then).
+    pub fn import(&mut self, other: &Path) -> Result<usize> {
+        let p = self.path.display().to_string();
+        let sq = |source| StoreError::Sqlite {
+            path: p.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sq)?;
+        tx.execute(
+            "ATTACH DATABASE ?1 AS shard",
+            params![other.display().to_string()],
+        )
+        .map_err(sq)?;
+        let runs: Vec<i64> = {
+            let mut st = tx
+                .prepare("SELECT id FROM shard.runs ORDER BY id")
+                .map_err(sq)?;
+            st.query_map([], |r| r.get(0))
+                .map_err(sq)?
+                .collect::<std::result::Result<_, _>>()
+                .map_err(sq)?
+        };
+        for run in &runs {
+            tx.execute(
+                "INSERT INTO runs (kind, started_at, finished_at, status, as_of, since, rules, input, options)
+                 SELECT kind, started_at, finished_at, status, as_of, since, rules, input, options FROM shard.runs WHERE id = ?1",
+                params![run],
+            )
+            .map_err(sq)?;
+            let new_run = tx.last_insert_rowid();
+            let sites: Vec<i64> = {
+                let mut st = tx
+                    .prepare("SELECT id FROM shard.sites WHERE run_id = ?1 ORDER BY id")
+                    .map_err(sq)?;
+                st.query_map(params![run], |r| r.get(0))
+                    .map_err(sq)?
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(sq)?
+            };
+            for site in sites {
+                tx.execute(
+                    "INSERT INTO sites (run_id, name, url, extra, failed, error, crawl, scorecard, stored_at)
+                     SELECT ?2, name, url, extra, failed, error, crawl, scorecard, stored_at FROM shard.sites WHERE id = ?1",
+                    params![site, new_run],
+                )
+                .map_err(sq)?;
+                let new_site = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO pages (site_id, url, status, fetched_at, etag, last_modified, content_hash)
+                     SELECT ?2, url, status, fetched_at, etag, last_modified, content_hash FROM shard.pages WHERE site_id = ?1",
+                    params![site, new_site],
+                )
+                .map_err(sq)?;
+                tx.execute(
+                    "INSERT INTO items (site_id, url, title, column_name, published, category, key_area, rule, matched,
+                        column_url, date_source, detail_status, detail, first_seen)
+                     SELECT ?2, url, title, column_name, published, category, key_area, rule, matched,
+                        column_url, date_source, detail_status, detail, first_seen FROM shard.items WHERE site_id = ?1",
+                    params![site, new_site],
+                )
+                .map_err(sq)?;
+            }
+        }
+        tx.commit().map_err(sq)?;
+        self.conn
+            .execute("DETACH DATABASE shard", [])
+            .map_err(self.sq())?;
+        Ok(runs.len())
+    }
+
     /// The latest run that is not completed (for `--resume`).
     ///
     /// # Errors

@@ -450,6 +450,17 @@ async fn shards_cover_the_sites_once_and_merge_into_one_report() {
     let mut args = vec!["merge".to_owned()];
     args.extend(shard_dirs.iter().map(|d| d.display().to_string()));
     args.extend(["--out".into(), merged.display().to_string()]);
+    let merged_db = dir.path().join("all.sqlite");
+    for k in 1..=2 {
+        args.extend([
+            "--store".into(),
+            dir.path()
+                .join(format!("s{k}.sqlite"))
+                .display()
+                .to_string(),
+        ]);
+    }
+    args.extend(["--db".into(), merged_db.display().to_string()]);
     let o = run(args).await;
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let rows = csv_rows(&merged.join("summary.csv"));
@@ -465,4 +476,12 @@ async fn shards_cover_the_sites_once_and_merge_into_one_report() {
     let items = std::fs::read_to_string(merged.join("items.csv")).unwrap();
     assert_eq!(items.lines().count(), 1 + 3 * 191);
     assert!(merged.join("sites/县2/scorecard.md").is_file());
+    // The shards' stores are copied into one.
+    let conn = rusqlite::Connection::open(&merged_db).unwrap();
+    let (runs, sites, items): (i64, i64, i64) = conn
+        .query_row("SELECT (SELECT COUNT(*) FROM runs), (SELECT COUNT(*) FROM sites), (SELECT COUNT(*) FROM items)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!((runs, sites, items), (2, 3, 3 * 191));
 }
