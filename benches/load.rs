@@ -152,9 +152,13 @@ fn binary() -> PathBuf {
 fn measure(bin: &Path, args: &[String]) -> Measured {
     let stats = tempfile::NamedTempFile::new().unwrap();
     let start = Instant::now();
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "%U %S %M", "-o"])
-        .arg(stats.path())
+    // LOAD_PROFILE=FILE records a perf profile of the audited process.
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.args(["-f", "%U %S %M", "-o"]).arg(stats.path());
+    if let Ok(p) = std::env::var("LOAD_PROFILE") {
+        cmd.args(["perf", "record", "-F", "499", "-g", "-o", &p, "--"]);
+    }
+    let out = cmd
         .arg(bin)
         .args(args)
         .output()

@@ -22,18 +22,41 @@ const MARKERS: &[&str] = &[
     "NfBCSins2OywS",
 ];
 
+static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MARKERS.iter().copied().chain(["<script"]))
+        .expect("marker automaton builds")
+});
+
+/// Challenge pages are small: a larger 200 is an ordinary page.
+const MAX_CHALLENGE_BODY: usize = 32 * 1024;
+
 /// Whether a response is a challenge page.
 #[must_use]
 pub fn is_challenge(status: u16, body: &[u8]) -> bool {
-    let head = &body[..body.len().min(64 * 1024)];
-    let text = String::from_utf8_lossy(head);
-    let marker = MARKERS.iter().any(|m| text.contains(m));
-    let scripted = text.to_ascii_lowercase().contains("<script");
+    let script_id = MARKERS.len();
+    let (mut marker, mut scripted) = (false, false);
+    let scan = |marker: &mut bool, scripted: &mut bool| {
+        for m in FINDER.find_overlapping_iter(&body[..body.len().min(64 * 1024)]) {
+            if m.pattern().as_usize() == script_id {
+                *scripted = true;
+            } else {
+                *marker = true;
+            }
+        }
+    };
     match status {
         // 412 to a request without preconditions, or 521, with a script page.
-        412 | 521 => scripted || marker || body.is_empty(),
+        412 | 521 => {
+            scan(&mut marker, &mut scripted);
+            scripted || marker || body.is_empty()
+        }
         // A 200 (or 403/503) whose body is only a challenge script.
-        200 | 202 | 403 | 503 => marker && scripted && visible_text_len(&text) < 80,
+        200 | 202 | 403 | 503 if body.len() <= MAX_CHALLENGE_BODY => {
+            scan(&mut marker, &mut scripted);
+            marker && scripted && visible_text_len(&String::from_utf8_lossy(body)) < 80
+        }
         _ => false,
     }
 }
