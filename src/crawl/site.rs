@@ -699,7 +699,13 @@ pub async fn crawl_site(
             st.merge_detail(&item_key, 200, prev);
             continue;
         }
-        if super::waf::is_challenge(f.status, &f.body) {
+        // A page with links or list entries is no challenge: only look at
+        // failures and at pages that gave nothing to follow.
+        let suspicious = !f.ok()
+            || facts
+                .as_ref()
+                .is_none_or(|(fa, ..)| fa.links.is_empty() && fa.entries.is_empty());
+        if suspicious && super::waf::is_challenge(f.status, &f.body) {
             st.stats.blocked += 1;
             st.blocked.push(BlockedPage {
                 url: item_key.clone(),
