@@ -73,6 +73,9 @@ const LABELS: &[(&str, Field)] = &[
     ("发布时间", Field::Published),
 ];
 
+/// First characters of the labels, to skip other text cheaply.
+const LABEL_STARTS: &[char] = &['索', '发', '成', '生', '文'];
+
 fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
@@ -95,7 +98,9 @@ pub fn read_detail_meta(doc: &Html, meta: &HashMap<String, String>, base: &Url) 
         ..DetailMeta::default()
     };
     // Text nodes in document order, outside scripts and styles.
-    let texts: Vec<String> = doc
+    // Text nodes in document order, outside scripts and styles, borrowed from
+    // the tree; only those that can start a label are cleaned.
+    let texts: Vec<&str> = doc
         .root_element()
         .descendants()
         .filter_map(|n| match n.value() {
@@ -104,13 +109,18 @@ pub fn read_detail_meta(doc: &Html, meta: &HashMap<String, String>, base: &Url) 
                     .parent()
                     .and_then(|p| p.value().as_element())
                     .is_some_and(|e| matches!(e.name(), "script" | "style" | "title"));
-                let t = clean_text(t);
+                let t: &str = t;
+                let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
                 (!in_code && !t.is_empty()).then_some(t)
             }
             _ => None,
         })
         .collect();
-    for (i, t) in texts.iter().enumerate() {
+    for (i, raw) in texts.iter().enumerate() {
+        if !raw.starts_with(LABEL_STARTS) {
+            continue;
+        }
+        let t = &clean_text(raw);
         let sq = squeeze(t);
         for (label, field) in LABELS {
             let Some(rest) = sq.strip_prefix(label) else {
@@ -120,7 +130,7 @@ pub fn read_detail_meta(doc: &Html, meta: &HashMap<String, String>, base: &Url) 
             let value = if rest.is_empty() {
                 texts
                     .get(i + 1)
-                    .map(|n| n.trim().to_owned())
+                    .map(|n| clean_text(n))
                     .filter(|n| !LABELS.iter().any(|(l, _)| squeeze(n).starts_with(l)))
             } else {
                 // Keep the original spacing of the value part.
