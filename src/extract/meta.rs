@@ -110,7 +110,8 @@ pub fn read_detail_meta(doc: &Html, meta: &HashMap<String, String>, base: &Url) 
                     .and_then(|p| p.value().as_element())
                     .is_some_and(|e| matches!(e.name(), "script" | "style" | "title"));
                 let t: &str = t;
-                let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
+                let t =
+                    t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
                 (!in_code && !t.is_empty()).then_some(t)
             }
             _ => None,

@@ -299,6 +299,17 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
         let Some(url) = el.value().attr("href").and_then(|h| resolve(&base, h)) else {
             continue;
         };
+        if is_detail {
+            // A detail page gives links to follow, not entries or pagers:
+            // its anchors' texts are not needed.
+            let kind = if is_attachment(&url) {
+                LinkKind::Attachment
+            } else {
+                LinkKind::Page
+            };
+            links.push(Link { url, kind });
+            continue;
+        }
         let text = element_text(el);
         let title = anchor_title(&text, el.value().attr("title"));
         let kind = if is_attachment(&url) {
