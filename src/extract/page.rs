@@ -92,6 +92,12 @@ sel!(
 
 static CREATE_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"createPageHTML\s*\(([^()]*)\)").expect("valid regex"));
+static JS_REDIRECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"'\s]{1,300})["']|location\.replace\(\s*["']([^"'\s]{1,300})["']"#)
+        .expect("valid regex")
+});
+sel!(REFRESH, "meta[http-equiv]");
+
 static COUNT_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d{1,5})")
         .expect("valid regex")
@@ -349,6 +355,17 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
             kind: LinkKind::Pagination,
         });
     }
+    // Portals often send their home page on with a meta refresh or a script.
+    // Only a page with (almost) nothing else to follow is such a page: on
+    // ordinary pages a scripted jump is a mobile-version switch, not content.
+    if links.len() < 3 {
+        for url in redirects(&doc, &base) {
+            links.push(Link {
+                url,
+                kind: LinkKind::Page,
+            });
+        }
+    }
 
     let entries = if is_detail {
         Vec::new()
@@ -438,6 +455,36 @@ fn script_pagination(doc: &Html, page_url: &Url) -> Vec<Url> {
                 .map_or("html", |(_, e)| e)
                 .to_owned();
             push_series(&mut out, page_url, count, "index", &ext);
+        }
+    }
+    out
+}
+
+/// Targets of `<meta http-equiv="refresh">` and of `location.href = "…"` /
+/// `location.replace("…")` in scripts.
+fn redirects(doc: &Html, base: &Url) -> Vec<Url> {
+    let mut out = Vec::new();
+    for m in doc.select(&REFRESH) {
+        if m.value()
+            .attr("http-equiv")
+            .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
+            && let Some(content) = m.value().attr("content")
+            && let Some(i) = content.to_ascii_lowercase().find("url=")
+            && let Some(u) = resolve(base, content[i + 4..].trim().trim_matches(['\'', '"']))
+        {
+            out.push(u);
+        }
+    }
+    for s in doc.select(&SCRIPT) {
+        let code: String = s.text().collect();
+        for c in JS_REDIRECT.captures_iter(&code) {
+            if let Some(u) = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .and_then(|m| resolve(base, m.as_str()))
+            {
+                out.push(u);
+            }
         }
     }
     out
@@ -774,6 +821,22 @@ mod tests {
         let f = extract_page(html, &url("http://x.gov.cn/x/t20240506_2.html"), false);
         assert!(f.is_detail);
         assert!(f.entries.is_empty());
+    }
+
+    #[test]
+    fn meta_refresh_and_script_redirects_are_links() {
+        let html = r#"<html><head><meta http-equiv="Refresh" content="0; URL=/col/col123/index.html"></head>
+        <body><script>window.location.href = "./zwgk/index.html";</script><script>location.replace('/xxgk/');</script></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/"), false);
+        let got: Vec<&str> = f.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "http://x.gov.cn/col/col123/index.html",
+                "http://x.gov.cn/zwgk/index.html",
+                "http://x.gov.cn/xxgk/"
+            ]
+        );
     }
 
     #[test]

@@ -167,3 +167,23 @@ async fn a_run_wide_request_budget_stops_the_crawl_and_marks_it_partial() {
         r.card.partial
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_home_page_that_only_redirects_is_followed() {
+    use crate::support::{MiniSite, detail_page, list_page};
+    let site = MiniSite::default()
+        .page("/", "<html><head><meta http-equiv=\"refresh\" content=\"0;url=/col/col1/index.html\"></head><body></body></html>")
+        .page("/col/col1/index.html", &list_page("工作动态", &[("/art/2026/6/25/art_1_1.html", "县长调研春耕生产工作", "2026-06-25")]))
+        .page("/art/2026/6/25/art_1_1.html", &detail_page("县长调研春耕生产工作", "2026-06-25 09:00"));
+    let server = disclosure_audit::serve::Server::start(site).await.unwrap();
+    let spec = SiteSpec {
+        name: "s".into(),
+        start: server.base_url().parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    };
+    let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
+    assert_eq!(crawl.items.len(), 1, "{:?}", server.requests());
+    assert_eq!(crawl.items[0].column, "工作动态");
+}
