@@ -198,6 +198,7 @@ fn open_existing(a: &DbArgs) -> Result<Store> {
 }
 
 pub(crate) fn report(a: &ReportRunArgs) -> Result<ExitCode> {
+    let a = &a.stored;
     let store = open_existing(&a.db)?;
     store.run(a.run)?;
     let names = store.site_names(a.run)?;
@@ -213,8 +214,9 @@ pub(crate) fn report(a: &ReportRunArgs) -> Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-pub(crate) fn rescore(a: &RescoreArgs) -> Result<ExitCode> {
-    let classifier = load_classifier(a.rules.as_deref())?;
+pub(crate) fn rescore(r: &RescoreArgs) -> Result<ExitCode> {
+    let classifier = load_classifier(r.rules.as_deref())?;
+    let a = &r.stored;
     let store = open_existing(&a.db)?;
     let info = store.run(a.run)?;
     let window = Window {

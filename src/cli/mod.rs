@@ -105,6 +105,13 @@ pub(crate) struct RunsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportRunArgs {
+    #[command(flatten)]
+    pub(crate) stored: StoredRunArgs,
+}
+
+/// Which stored run, and where its reports go.
+#[derive(Debug, Args)]
+pub(crate) struct StoredRunArgs {
     /// The run id (see `runs`).
     #[arg(long, value_name = "ID")]
     pub(crate) run: i64,
@@ -123,23 +130,11 @@ pub(crate) struct ReportRunArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RescoreArgs {
-    /// The run id (see `runs`).
-    #[arg(long, value_name = "ID")]
-    pub(crate) run: i64,
-    /// Output folder.
-    #[arg(long, value_name = "DIR")]
-    pub(crate) out: PathBuf,
+    #[command(flatten)]
+    pub(crate) stored: StoredRunArgs,
     /// A rule pack folder instead of the built-in one.
     #[arg(long, value_name = "DIR")]
     pub(crate) rules: Option<PathBuf>,
-    /// Language of the Markdown reports.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub(crate) lang: LangArg,
-    /// Write CSV files without the UTF-8 byte-order mark.
-    #[arg(long)]
-    pub(crate) no_bom: bool,
-    #[command(flatten)]
-    pub(crate) db: DbArgs,
 }
 
 #[derive(Debug, Args)]
