@@ -367,11 +367,22 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
         }
     }
 
-    let entries = if is_detail {
+    let mut entries = if is_detail {
         Vec::new()
     } else {
         list_entries(&anchors, page_url)
     };
+    if !is_detail {
+        for e in recordset_entries(html, &base, page_url) {
+            if !entries.iter().any(|x| x.url == e.url) {
+                links.push(Link {
+                    url: e.url.clone(),
+                    kind: LinkKind::Page,
+                });
+                entries.push(e);
+            }
+        }
+    }
     let item_urls: std::collections::HashSet<&Url> = entries.iter().map(|e| &e.url).collect();
     for l in &mut links {
         if l.kind == LinkKind::Page && item_urls.contains(&l.url) {
@@ -458,6 +469,39 @@ fn script_pagination(doc: &Html, page_url: &Url) -> Vec<Url> {
         }
     }
     out
+}
+
+static RECORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>").expect("valid regex")
+});
+
+/// Entries held in a Hanweb (大汉) `<recordset>` script: the first page of a
+/// list that scripts render, kept as HTML fragments inside CDATA.
+fn recordset_entries(html: &str, base: &Url, page_url: &Url) -> Vec<ListEntry> {
+    if !html.contains("<recordset") {
+        return Vec::new();
+    }
+    let mut fragment = String::from("<html><body><ul>");
+    for c in RECORD.captures_iter(html).take(500) {
+        fragment.push_str(&c[1]);
+    }
+    fragment.push_str("</ul></body></html>");
+    let doc = Html::parse_document(&fragment);
+    let anchors: Vec<Anchor<'_>> = doc
+        .select(&ANCHOR)
+        .filter_map(|el| {
+            let url = el.value().attr("href").and_then(|h| resolve(base, h))?;
+            let text = element_text(el);
+            let title = anchor_title(&text, el.value().attr("title"));
+            Some(Anchor {
+                el,
+                url,
+                title,
+                text,
+            })
+        })
+        .collect();
+    list_entries(&anchors, page_url)
 }
 
 /// Targets of `<meta http-equiv="refresh">` and of `location.href = "…"` /
@@ -836,6 +880,32 @@ mod tests {
                 "http://x.gov.cn/zwgk/index.html",
                 "http://x.gov.cn/xxgk/"
             ]
+        );
+    }
+
+    #[test]
+    fn hanweb_recordset_lists() {
+        let html = r#"<html><head><meta name="ColumnName" content="通知公告"></head><body><div id="4567">
+        <script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1"></a>]]></nextgroup>
+        <recordset><record><![CDATA[<li><a href="/art/2026/6/25/art_123_4567.html" title="关于2026年度城乡居民医疗保险集中缴费的通告">关于2026年度城乡居民医疗保险集中缴费的通告</a><span>2026-06-25</span></li>]]></record>
+        <record><![CDATA[<li><a href="/art/2026/6/20/art_123_4560.html">县政府召开全县安全生产工作会议</a><span>2026-06-20</span></li>]]></record>
+        </recordset></datastore></script></div></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/col/col123/index.html"), false);
+        assert_eq!(f.entries.len(), 2);
+        assert_eq!(
+            f.entries[0].url.as_str(),
+            "http://x.gov.cn/art/2026/6/25/art_123_4567.html"
+        );
+        assert_eq!(
+            f.entries[1].date,
+            Some(FoundDate::Full(
+                chrono::NaiveDate::from_ymd_opt(2026, 6, 20).unwrap()
+            ))
+        );
+        assert!(
+            f.links
+                .iter()
+                .any(|l| l.kind == LinkKind::Item && l.url.as_str().ends_with("art_123_4560.html"))
         );
     }
 
