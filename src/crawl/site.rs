@@ -123,7 +123,7 @@ impl State<'_> {
             }
             *n += 1;
         }
-        if url.query().is_some() {
+        if url.query().is_some() && kind != LinkKind::Pagination {
             let mut base = url.clone();
             base.set_query(None);
             let n = self.query_variants.entry(base.to_string()).or_default();

@@ -93,9 +93,14 @@ pub fn series_base(url: &Url) -> Url {
     let mut u = url.clone();
     u.set_fragment(None);
     if u.query().is_some() {
+        // Hanweb pages are `index.html?uid=N&pageNum=K`: the unit id goes with the page number.
+        let paged = u
+            .query_pairs()
+            .any(|(k, _)| k.eq_ignore_ascii_case("pagenum"));
         let kept: Vec<(String, String)> = u
             .query_pairs()
             .filter(|(k, _)| !PAGE_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(k)))
+            .filter(|(k, _)| !(paged && k.eq_ignore_ascii_case("uid")))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         if kept.is_empty() {

@@ -373,6 +373,12 @@ pub fn extract_page(html: &str, page_url: &Url, via_item: bool) -> PageFacts {
         list_entries(&anchors, page_url)
     };
     if !is_detail {
+        for url in jpage_pagination(html, page_url) {
+            links.push(Link {
+                url,
+                kind: LinkKind::Pagination,
+            });
+        }
         for e in recordset_entries(html, &base, page_url) {
             if !entries.iter().any(|x| x.url == e.url) {
                 links.push(Link {
@@ -469,6 +475,44 @@ fn script_pagination(doc: &Html, page_url: &Url) -> Vec<Url> {
         }
     }
     out
+}
+
+static JPAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)\$\(\s*['\x22]#(\d+)['\x22]\s*\)\s*\.jpage\(\s*\{(.{0,2000}?)\}\s*\)")
+        .expect("valid regex")
+});
+static JPAGE_NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(totalRecord|perPage)\s*:\s*(\d{1,6})").expect("valid regex"));
+
+/// Pages of a Hanweb `jpage` list: `index.html?uid=N&pageNum=K`, which the
+/// CMS also serves for a plain GET.
+fn jpage_pagination(html: &str, page_url: &Url) -> Vec<Url> {
+    let Some(c) = JPAGE.captures(html) else {
+        return Vec::new();
+    };
+    let (mut total, mut per) = (0u32, 0u32);
+    for n in JPAGE_NUM.captures_iter(&c[2]) {
+        let v: u32 = n[2].parse().unwrap_or(0);
+        if &n[1] == "totalRecord" {
+            total = v;
+        } else {
+            per = v;
+        }
+    }
+    if total == 0 || per == 0 {
+        return Vec::new();
+    }
+    let mut base = page_url.clone();
+    base.set_query(None);
+    (2..=total.div_ceil(per).min(MAX_SCRIPT_PAGES))
+        .map(|k| {
+            let mut u = base.clone();
+            u.query_pairs_mut()
+                .append_pair("uid", &c[1])
+                .append_pair("pageNum", &k.to_string());
+            u
+        })
+        .collect()
 }
 
 static RECORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -889,7 +933,8 @@ mod tests {
         <script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1"></a>]]></nextgroup>
         <recordset><record><![CDATA[<li><a href="/art/2026/6/25/art_123_4567.html" title="关于2026年度城乡居民医疗保险集中缴费的通告">关于2026年度城乡居民医疗保险集中缴费的通告</a><span>2026-06-25</span></li>]]></record>
         <record><![CDATA[<li><a href="/art/2026/6/20/art_123_4560.html">县政府召开全县安全生产工作会议</a><span>2026-06-20</span></li>]]></record>
-        </recordset></datastore></script></div></body></html>"#;
+        </recordset></datastore></script></div>
+        <script>$(document).ready(function(){ $('#4567').jpage({ dataStore: dataStore, totalRecord: 62, perPage: 15, proxyUrl: '/module/web/jpage/dataproxy.jsp' }); });</script></body></html>"#;
         let f = extract_page(html, &url("http://x.gov.cn/col/col123/index.html"), false);
         assert_eq!(f.entries.len(), 2);
         assert_eq!(
@@ -906,6 +951,17 @@ mod tests {
             f.links
                 .iter()
                 .any(|l| l.kind == LinkKind::Item && l.url.as_str().ends_with("art_123_4560.html"))
+        );
+        let pages: Vec<&str> = f
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Pagination)
+            .map(|l| l.url.as_str())
+            .collect();
+        assert_eq!(pages.len(), 4, "{pages:?}");
+        assert_eq!(
+            pages[0],
+            "http://x.gov.cn/col/col123/index.html?uid=4567&pageNum=2"
         );
     }
 
