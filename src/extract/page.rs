@@ -651,7 +651,8 @@ fn list_entries(anchors: &[Anchor<'_>], page_url: &Url) -> Vec<ListEntry> {
         } else {
             let text = element_text(row);
             let rest = text.replacen(&a.text, " ", 1);
-            find_date(&rest)
+            // `<dt><a>…</a></dt><dd>date</dd>`: the date in the next element.
+            find_date(&rest).or_else(|| next_element_date(row))
         };
         let date = date.or_else(|| {
             // A date inside the anchor, after the title.
@@ -733,6 +734,18 @@ fn in_marquee(el: ElementRef<'_>) -> bool {
                 })
         })
     })
+}
+
+/// A date in the element right after `row`, when that element holds no link.
+fn next_element_date(row: ElementRef<'_>) -> Option<FoundDate> {
+    let next = row.next_siblings().find_map(ElementRef::wrap)?;
+    if next.select(&ANCHOR).next().is_some() {
+        return None;
+    }
+    let text = element_text(next);
+    (text.chars().count() <= 40)
+        .then(|| find_date(&text))
+        .flatten()
 }
 
 /// For anchors with no row of their own: a date in the text that follows,
@@ -962,6 +975,22 @@ mod tests {
         assert_eq!(
             pages[0],
             "http://x.gov.cn/col/col123/index.html?uid=4567&pageNum=2"
+        );
+    }
+
+    #[test]
+    fn definition_lists_with_dates_in_dd() {
+        let html = r#"<html><body><dl class="list">
+        <dt><a href="./t20260601_1.html">关于印发安澜县防汛应急预案的通知</a></dt><dd>2026-06-01</dd>
+        <dt><a href="./t20260520_2.html">县长调研春耕生产工作情况</a></dt><dd>2026-05-20</dd>
+        </dl></body></html>"#;
+        let f = extract_page(html, &url("http://x.gov.cn/zw/index.html"), false);
+        assert_eq!(f.entries.len(), 2);
+        assert_eq!(
+            f.entries[1].date,
+            Some(FoundDate::Full(
+                chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap()
+            ))
         );
     }
 
