@@ -401,19 +401,18 @@ pub async fn run_sites(
         };
         let Some((row, mut result)) = next else { break };
         let mut st = store.lock().expect("store lock");
-        if let Some((prev_run, prev_card, prev_urls)) = st.previous(&row.name, ctx.run)? {
+        if let Some(prev) = st.previous(&row.name, ctx.run)? {
             result.card.trend = Some(crate::score::trend(
                 &result.card,
                 &result.items,
-                prev_run,
-                &prev_card,
-                &prev_urls,
+                prev.run,
+                &prev.card,
+                prev.items.iter().map(|(url, ..)| url.as_str()),
             ));
-            let before = st.previous_items(&row.name, ctx.run)?;
             crate::score::inspect::flag_redated(
                 &mut result.card.inspection,
                 &result.items,
-                &before,
+                &prev.items,
             );
         }
         st.put_site(

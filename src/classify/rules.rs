@@ -25,6 +25,11 @@ const BUILTIN: [(&str, &str); 3] = [
     ("key_areas.toml", include_str!("../../rules/key_areas.toml")),
 ];
 
+/// The embedded pack's files, named `built-in/<file>`.
+fn builtin_files() -> [(String, String); 3] {
+    BUILTIN.map(|(n, t)| (format!("built-in/{n}"), t.to_owned()))
+}
+
 /// A problem in a rule pack, located by file, line and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -374,7 +379,7 @@ impl RulePack {
     /// Never in a released build: a test loads the embedded pack.
     #[must_use]
     pub fn builtin() -> Self {
-        let files = BUILTIN.map(|(n, t)| (format!("built-in/{n}"), t.to_owned()));
+        let files = builtin_files();
         Self::from_texts("built-in", &files).expect("the embedded rule pack is valid")
     }
 
@@ -412,7 +417,7 @@ impl RulePack {
         let res = match dir {
             Some(d) => Self::load(d),
             None => {
-                let files = BUILTIN.map(|(n, t)| (format!("built-in/{n}"), t.to_owned()));
+                let files = builtin_files();
                 Self::from_texts("built-in", &files)
             }
         };
@@ -420,8 +425,6 @@ impl RulePack {
             Ok(p) => p.warnings,
             Err(e) => e.problems,
         }
-        .into_iter()
-        .collect()
     }
 
     fn from_texts(source: &str, files: &[(String, String); 3]) -> Result<Self, RulesError> {

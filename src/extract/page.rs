@@ -13,7 +13,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
-use super::date::{FoundDate, find_date, find_full};
+use super::date::{FoundDate, find_date};
 use super::links::{is_article_like, is_attachment, page_number};
 use super::meta::{read_detail_meta, read_meta_tags};
 
@@ -680,9 +680,6 @@ fn list_entries(anchors: &[Anchor<'_>], page_url: &Url) -> Vec<ListEntry> {
         if r.date.is_some() {
             e.1 += 1;
         }
-        if is_article_like(&r.anchor.url) {
-            // Counted separately below.
-        }
     }
     let mut article: HashMap<Option<NodeId>, u32> = HashMap::new();
     for r in &rows {
@@ -816,12 +813,6 @@ fn title_column(doc: &Html) -> Option<String> {
         .map(str::trim)
         .find(|s| !s.is_empty())
         .map(ToOwned::to_owned)
-}
-
-/// A full date in free text (used for detail pages' body text).
-#[must_use]
-pub fn first_full_date(text: &str) -> Option<chrono::NaiveDate> {
-    find_full(text)
 }
 
 #[cfg(test)]

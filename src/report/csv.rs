@@ -6,6 +6,7 @@ use std::io::Write;
 use crate::classify::taxonomy::CATEGORIES;
 use crate::model::ClassifiedItem;
 use crate::score::Scorecard;
+use crate::score::inspect::finding_ids;
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -234,18 +235,8 @@ pub fn scorecard_row(s: &Scorecard) -> Vec<String> {
         s.crawl.fatal.clone().unwrap_or_default(),
         s.rules.clone(),
         if s.inspection.pass { "pass" } else { "fail" }.to_owned(),
-        s.inspection
-            .vetoes
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join("|"),
-        s.inspection
-            .warnings
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join("|"),
+        finding_ids(&s.inspection.vetoes),
+        finding_ids(&s.inspection.warnings),
     ]);
     r
 }

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::{Lang, sanitize};
 use crate::score::Scorecard;
+use crate::score::inspect::finding_ids;
 
 /// One row of the summary: a site's scorecard, or its error.
 #[derive(Debug, Clone)]
@@ -194,18 +195,8 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
                         "不合格"
                     }
                     .to_owned(),
-                    s.inspection
-                        .vetoes
-                        .iter()
-                        .map(|f| f.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join("|"),
-                    s.inspection
-                        .warnings
-                        .iter()
-                        .map(|f| f.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join("|"),
+                    finding_ids(&s.inspection.vetoes),
+                    finding_ids(&s.inspection.warnings),
                     String::new(),
                 ]);
             }

@@ -113,6 +113,15 @@ pub struct Inspection {
     pub meta: MetaCompliance,
 }
 
+/// The ids of findings, `|`-separated (for CSV columns).
+#[must_use]
+pub fn finding_ids(fs: &[Finding]) -> String {
+    fs.iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 fn finding(id: &str, zh: String, en: String, evidence: Vec<String>) -> Finding {
     Finding {
         id: id.to_owned(),

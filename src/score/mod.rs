@@ -186,14 +186,14 @@ pub struct Trend {
 
 /// Compares a scorecard with the previous one of the same site.
 #[must_use]
-pub fn trend(
+pub fn trend<'a>(
     now: &Scorecard,
     items: &[ClassifiedItem],
     previous_run: i64,
     then: &Scorecard,
-    then_urls: &[String],
+    then_urls: impl IntoIterator<Item = &'a str>,
 ) -> Trend {
-    let old: std::collections::HashSet<&str> = then_urls.iter().map(String::as_str).collect();
+    let old: std::collections::HashSet<&str> = then_urls.into_iter().collect();
     let was_stale: std::collections::HashSet<&str> = then
         .columns
         .iter()

@@ -116,6 +116,17 @@ pub struct RunInfo {
     pub failed: i64,
 }
 
+/// A site's previous run, as trends and the re-dating check need it.
+#[derive(Debug, Clone)]
+pub struct PreviousSite {
+    /// The run id.
+    pub run: i64,
+    /// Its scorecard.
+    pub card: Scorecard,
+    /// Its items: (url, title, published).
+    pub items: Vec<(String, String, Option<NaiveDate>)>,
+}
+
 /// One stored site of a run.
 #[derive(Debug, Clone)]
 pub struct StoredSite {
@@ -561,17 +572,6 @@ impl Store {
             .map_err(self.sq())
     }
 
-    /// Loads every site of a run with its items, in the order they were stored.
-    ///
-    /// # Errors
-    /// On SQLite errors or corrupt records.
-    pub fn load_sites(&self, run: i64) -> Result<Vec<StoredSite>> {
-        self.site_names(run)?
-            .iter()
-            .map(|n| self.load_site(run, n))
-            .collect()
-    }
-
     /// Loads one site of a run with its items.
     ///
     /// # Errors
@@ -590,7 +590,7 @@ impl Store {
         let mut crawl: SiteCrawl = serde_json::from_str(&crawl).map_err(self.js())?;
         let card: Scorecard = serde_json::from_str(&card).map_err(self.js())?;
         let extra: Vec<(String, String)> = serde_json::from_str(&extra).map_err(self.js())?;
-        let items = self.load_items(id, &crawl)?;
+        let items = self.load_items(id)?;
         crawl.items = items.iter().map(|c| c.item.clone()).collect();
         Ok(StoredSite {
             name: name.to_owned(),
@@ -601,7 +601,7 @@ impl Store {
         })
     }
 
-    fn load_items(&self, site_id: i64, _crawl: &SiteCrawl) -> Result<Vec<ClassifiedItem>> {
+    fn load_items(&self, site_id: i64) -> Result<Vec<ClassifiedItem>> {
         let mut st = self
             .conn
             .prepare(
@@ -640,34 +640,46 @@ impl Store {
             .map_err(self.sq())
     }
 
-    /// The latest completed-or-stored scorecard of a site in a run before `run`.
-    ///
-    /// # Errors
-    /// On SQLite errors or corrupt records.
-    pub fn previous(&self, name: &str, run: i64) -> Result<Option<(i64, Scorecard, Vec<String>)>> {
-        let row: Option<(i64, i64, String)> = self
-            .conn
+    /// The latest stored, not failed, copy of a site in a run before `run`:
+    /// (site id, run id, scorecard JSON).
+    fn previous_site(&self, name: &str, run: i64) -> Result<Option<(i64, i64, String)>> {
+        self.conn
             .query_row(
-                "SELECT s.id, s.run_id, s.scorecard FROM sites s WHERE s.name = ?1 AND s.run_id < ?2 AND NOT s.failed ORDER BY s.run_id DESC LIMIT 1",
+                "SELECT id, run_id, scorecard FROM sites WHERE name = ?1 AND run_id < ?2 AND NOT failed ORDER BY run_id DESC LIMIT 1",
                 params![name, run],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
-            .map_err(self.sq())?;
-        let Some((site_id, run_id, card)) = row else {
+            .map_err(self.sq())
+    }
+
+    /// The previous run of a site: its run id, scorecard and items
+    /// (url, title, published), for trends and the re-dating check.
+    ///
+    /// # Errors
+    /// On SQLite errors or corrupt records.
+    pub fn previous(&self, name: &str, run: i64) -> Result<Option<PreviousSite>> {
+        let Some((site_id, run_id, card)) = self.previous_site(name, run)? else {
             return Ok(None);
         };
         let card: Scorecard = serde_json::from_str(&card).map_err(self.js())?;
         let mut st = self
             .conn
-            .prepare("SELECT url FROM items WHERE site_id = ?1")
+            .prepare("SELECT url, title, published FROM items WHERE site_id = ?1")
             .map_err(self.sq())?;
-        let urls = st
-            .query_map(params![site_id], |r| r.get(0))
+        let items = st
+            .query_map(params![site_id], |r| {
+                let p: Option<String> = r.get(2)?;
+                Ok((r.get(0)?, r.get(1)?, p.and_then(|p| p.parse().ok())))
+            })
             .map_err(self.sq())?
-            .collect::<std::result::Result<Vec<String>, _>>()
+            .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(self.sq())?;
-        Ok(Some((run_id, card, urls)))
+        Ok(Some(PreviousSite {
+            run: run_id,
+            card,
+            items,
+        }))
     }
 
     /// What the latest earlier run of a site learned, for an incremental
@@ -676,16 +688,9 @@ impl Store {
     /// # Errors
     /// On SQLite errors.
     pub fn previous_crawl(&self, name: &str, run: i64) -> Result<Option<crate::crawl::Previous>> {
-        let site: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM sites WHERE name = ?1 AND run_id < ?2 AND NOT failed ORDER BY run_id DESC LIMIT 1",
-                params![name, run],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(self.sq())?;
-        let Some(site) = site else { return Ok(None) };
+        let Some((site, _, _)) = self.previous_site(name, run)? else {
+            return Ok(None);
+        };
         let mut prev = crate::crawl::Previous::default();
         let mut st = self
             .conn
@@ -722,32 +727,6 @@ impl Store {
             }
         }
         Ok(Some(prev))
-    }
-
-    /// Items of the latest earlier run of a site: (url, title, published).
-    ///
-    /// # Errors
-    /// On SQLite errors.
-    pub fn previous_items(
-        &self,
-        name: &str,
-        run: i64,
-    ) -> Result<Vec<(String, String, Option<NaiveDate>)>> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT i.url, i.title, i.published FROM items i WHERE i.site_id =
-                   (SELECT id FROM sites WHERE name = ?1 AND run_id < ?2 AND NOT failed ORDER BY run_id DESC LIMIT 1)",
-            )
-            .map_err(self.sq())?;
-        let rows = st
-            .query_map(params![name, run], |r| {
-                let p: Option<String> = r.get(2)?;
-                Ok((r.get(0)?, r.get(1)?, p.and_then(|p| p.parse().ok())))
-            })
-            .map_err(self.sq())?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(self.sq())
     }
 
     /// Copies every run of another store (a shard's) into this one, with new
