@@ -7,6 +7,13 @@
 //! `cargo bench --bench load -- batch [SITES]`    500 sites of 30–300 pages with 10 refusing,
 //!                                                10 silent and 10 failing ones, run twice
 //!
+//! `single` and `multi` serve a static copy of the generated site with nginx
+//! when it is installed (`/usr/sbin/nginx`, one worker process), so the
+//! server takes little of the machine's CPU; otherwise, or with
+//! `LOAD_SERVER=inproc`, the in-process server generates every page. The
+//! line printed names the server used. `batch` always uses the in-process
+//! server (it needs refusing, silent and failing sites).
+//!
 //! Every request loop is bounded; the servers stop with the harness.
 
 use std::io::Write;
@@ -129,6 +136,142 @@ impl Handler for Synth {
         headers.push(("ETag".into(), etag));
         (status, headers, body)
     }
+}
+
+impl Synth {
+    /// Every path the site links to, with its body.
+    fn pages(&self) -> Vec<(String, Bytes)> {
+        let mut out = Vec::new();
+        for p in ["/robots.txt", "/", "/gk/zn.html"] {
+            out.push((p.to_owned(), self.respond(p).2));
+        }
+        let per_col = self.items() / 5;
+        for col in 0..5 {
+            let pages = per_col.div_ceil(20).max(1);
+            out.push((
+                format!("/c{col}/index.html"),
+                Bytes::from(self.list(col, 0)),
+            ));
+            for p in 1..pages {
+                out.push((
+                    format!("/c{col}/index_{p}.html"),
+                    Bytes::from(self.list(col, p)),
+                ));
+            }
+            for i in 0..per_col {
+                let id = col * 100_000 + i;
+                let day = 1 + i % 28;
+                let month = 1 + (i / 28) % 12;
+                let path = format!("/c{col}/2026{month:02}/t2026{month:02}{day:02}_{id}.html");
+                let body = Bytes::from(Self::detail(&path));
+                out.push((path, body));
+            }
+        }
+        out
+    }
+}
+
+/// nginx serving one static site on one or more loopback addresses.
+struct Nginx {
+    dir: PathBuf,
+    child: std::process::Child,
+}
+
+const NGINX: &str = "/usr/sbin/nginx";
+
+impl Nginx {
+    fn wanted() -> bool {
+        std::env::var("LOAD_SERVER").map_or(true, |v| v != "inproc") && Path::new(NGINX).exists()
+    }
+
+    /// Writes the site under `dir/www` and serves it on `addrs`.
+    fn start(dir: &Path, site: &Synth, addrs: &[SocketAddr]) -> Nginx {
+        use std::os::unix::fs::PermissionsExt;
+        let root = dir.join("www");
+        for (path, body) in site.pages() {
+            let file = if path == "/" {
+                root.join("index.html")
+            } else {
+                root.join(path.trim_start_matches('/'))
+            };
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, &body).unwrap();
+        }
+        // Workers run as an unprivileged user when started by root.
+        for d in [dir, root.as_path()] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let listen: String = addrs.iter().map(|a| format!("listen {a};")).collect();
+        let d = dir.display();
+        let conf = format!(
+            "worker_processes 1; daemon off; pid {d}/nginx.pid; error_log {d}/error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+  types {{ text/html html; text/plain txt; }}
+  default_type application/octet-stream;
+  log_format st '$status';
+  access_log {d}/access.log st buffer=256k;
+  client_body_temp_path {d}/body;
+  sendfile on; tcp_nodelay on; keepalive_requests 1000000; keepalive_timeout 60s;
+  open_file_cache max=4000 inactive=120s;
+  server {{ {listen} root {root}; }}
+}}
+",
+            root = root.display()
+        );
+        let conf_path = dir.join("nginx.conf");
+        std::fs::write(&conf_path, conf).unwrap();
+        let child = Command::new(NGINX)
+            .arg("-p")
+            .arg(dir)
+            .arg("-e")
+            .arg(dir.join("error.log"))
+            .arg("-c")
+            .arg(&conf_path)
+            .spawn()
+            .expect("nginx");
+        // Ready when every address answers.
+        for a in addrs {
+            let start = Instant::now();
+            while std::net::TcpStream::connect(a).is_err() {
+                assert!(
+                    start.elapsed().as_secs() < 10,
+                    "nginx did not start: {}",
+                    std::fs::read_to_string(dir.join("error.log")).unwrap_or_default()
+                );
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+        Nginx {
+            dir: dir.to_owned(),
+            child,
+        }
+    }
+
+    /// Stops nginx and returns the number of requests it answered.
+    fn stop(mut self) -> u64 {
+        let _ = Command::new("kill")
+            .args(["-QUIT", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+        std::fs::read_to_string(self.dir.join("access.log")).map_or(0, |s| s.lines().count() as u64)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A loopback port free on every 127.x address.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 struct Measured {
@@ -263,15 +406,23 @@ fn main() {
     match scenario.as_str() {
         "single" => {
             let pages = n.unwrap_or(20_000);
-            let server = rt.block_on(serve_synth(
-                "127.0.0.1:0".parse().unwrap(),
+            let synth = Synth {
                 pages,
-                200,
-                &served,
-            ));
+                status: 200,
+                served: Arc::clone(&served),
+            };
+            let (base, nginx, server) = if Nginx::wanted() {
+                let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+                let ng = Nginx::start(&dir.path().join("ng"), &synth, &[addr]);
+                (format!("http://{addr}/"), Some(ng), None)
+            } else {
+                let s = rt.block_on(Server::start_on("127.0.0.1:0".parse().unwrap(), synth));
+                let s = s.expect("bind");
+                (s.base_url(), None, Some(s))
+            };
             let mut a = vec![
                 "audit".to_owned(),
-                server.base_url(),
+                base,
                 "--out".into(),
                 dir.path().join("out").display().to_string(),
             ];
@@ -290,27 +441,55 @@ fn main() {
                 .map(String::from),
             );
             let m = measure(&bin, &a);
-            report("single site", &m, served.load(Ordering::Relaxed));
+            let (label, count) = match nginx {
+                Some(ng) => ("single site (nginx)", ng.stop()),
+                None => (
+                    "single site (in-process server)",
+                    served.load(Ordering::Relaxed),
+                ),
+            };
+            drop(server);
+            report(label, &m, count);
         }
         "multi" => {
             let sites = n.unwrap_or(200);
-            let servers: Vec<Server> = (0..sites)
+            let use_nginx = Nginx::wanted();
+            let port = if use_nginx { free_port() } else { 0 };
+            let addrs: Vec<SocketAddr> = (0..sites)
                 .map(|i| {
-                    rt.block_on(serve_synth(
-                        format!("127.0.{}.{}:0", 1 + i / 250, 1 + i % 250)
-                            .parse()
-                            .unwrap(),
-                        100,
-                        200,
-                        &served,
-                    ))
+                    format!("127.0.{}.{}:{port}", 1 + i / 250, 1 + i % 250)
+                        .parse()
+                        .unwrap()
                 })
                 .collect();
-            let rows: Vec<(String, String)> = servers
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (format!("site{i}"), s.base_url()))
-                .collect();
+            let synth = || Synth {
+                pages: 100,
+                status: 200,
+                served: Arc::clone(&served),
+            };
+            let (nginx, servers) = if use_nginx {
+                let ng = Nginx::start(&dir.path().join("ng"), &synth(), &addrs);
+                (Some(ng), Vec::new())
+            } else {
+                let servers: Vec<Server> = addrs
+                    .iter()
+                    .map(|a| rt.block_on(Server::start_on(*a, synth())).expect("bind"))
+                    .collect();
+                (None, servers)
+            };
+            let rows: Vec<(String, String)> = if use_nginx {
+                addrs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("site{i}"), format!("http://{a}/")))
+                    .collect()
+            } else {
+                servers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("site{i}"), s.base_url()))
+                    .collect()
+            };
             let sites_csv = sites_file(dir.path(), &rows);
             let m = measure(
                 &bin,
@@ -322,11 +501,15 @@ fn main() {
                     64,
                 ),
             );
-            report(
-                &format!("{sites} sites"),
-                &m,
-                served.load(Ordering::Relaxed),
-            );
+            let (label, count) = match nginx {
+                Some(ng) => (format!("{sites} sites (nginx)"), ng.stop()),
+                None => (
+                    format!("{sites} sites (in-process servers)"),
+                    served.load(Ordering::Relaxed),
+                ),
+            };
+            drop(servers);
+            report(&label, &m, count);
         }
         "batch" => {
             let sites = n.unwrap_or(500);

@@ -179,6 +179,7 @@ pub struct Server {
     addr: SocketAddr,
     log: Arc<Mutex<Vec<String>>>,
     conditional: Arc<std::sync::atomic::AtomicU64>,
+    connections: Arc<std::sync::atomic::AtomicU64>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -204,11 +205,14 @@ impl Server {
         let log2 = Arc::clone(&log);
         let conditional = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let cond2 = Arc::clone(&conditional);
+        let connections = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let conn2 = Arc::clone(&connections);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
                     continue;
                 };
+                conn2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let handler = Arc::clone(&handler);
                 let log = Arc::clone(&log2);
                 let cond = Arc::clone(&cond2);
@@ -268,6 +272,7 @@ impl Server {
             addr,
             log,
             conditional,
+            connections,
             task,
         })
     }
@@ -288,6 +293,12 @@ impl Server {
     #[must_use]
     pub fn conditional_requests(&self) -> u64 {
         self.conditional.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// TCP connections accepted so far.
+    #[must_use]
+    pub fn connections(&self) -> u64 {
+        self.connections.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Every request path (with query) received so far.

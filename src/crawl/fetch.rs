@@ -46,18 +46,23 @@ impl Default for HttpOptions {
     }
 }
 
-/// Builds the HTTP client for one site.
+/// Builds the HTTP client for one site, keeping up to `per_host` idle
+/// connections per host so that every concurrent request slot reuses its
+/// connection instead of opening a new one.
 ///
 /// # Errors
 /// When the TLS backend cannot be set up.
-pub fn build_client(opts: &HttpOptions) -> reqwest::Result<reqwest::Client> {
+pub fn build_client(opts: &HttpOptions, per_host: usize) -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder()
         .user_agent(&opts.user_agent)
         .connect_timeout(opts.connect_timeout)
         .timeout(opts.request_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .danger_accept_invalid_certs(opts.insecure_tls)
-        .pool_max_idle_per_host(8)
+        .pool_max_idle_per_host(per_host.max(1))
+        // A client serves every site of a run: a finished site's idle
+        // connections are closed soon after.
+        .pool_idle_timeout(Duration::from_secs(30))
         .build()
 }
 

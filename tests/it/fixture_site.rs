@@ -187,3 +187,27 @@ async fn a_home_page_that_only_redirects_is_followed() {
     assert_eq!(crawl.items.len(), 1, "{:?}", server.requests());
     assert_eq!(crawl.items[0].column, "工作动态");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_are_reused_up_to_the_per_host_limit() {
+    let server = serve_anlan().await;
+    let spec = SiteSpec {
+        name: "anlan".into(),
+        start: server.base_url().parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    };
+    let mut opts = fast_options();
+    opts.per_host = 16;
+    let crawl = crawl_site(&spec, &opts, &NoProgress).await;
+    let requests = server.requests().len();
+    assert!(crawl.stats.pages_ok > 150, "{}", crawl.stats.pages_ok);
+    // Each of the 16 request slots keeps its connection; a pool smaller
+    // than the slots closes and reopens connections all along the crawl.
+    assert!(
+        server.connections() <= 20,
+        "{} connections for {requests} requests",
+        server.connections()
+    );
+}
