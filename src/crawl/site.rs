@@ -50,9 +50,11 @@ struct State<'a> {
     opts: &'a CrawlOptions,
     start_series: String,
     queue: VecDeque<Task>,
-    seen: HashSet<String>,
+    /// URLs queued or crawled, by their 64-bit FNV-1a hash (the set stays
+    /// small however many URLs a site shows).
+    seen: HashSet<u64>,
     items: Vec<ItemAcc>,
-    item_index: HashMap<String, usize>,
+    item_index: HashMap<u64, usize>,
     columns: Vec<Column>,
     column_index: HashMap<String, usize>,
     series_count: HashMap<String, u32>,
@@ -92,6 +94,10 @@ fn same_site_host(a: &Url, b: &Url) -> bool {
     !a.host_str().unwrap_or("").is_empty() && norm(a) == norm(b)
 }
 
+fn url_key(url: &str) -> u64 {
+    super::fnv1a64(url.as_bytes())
+}
+
 fn dir_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |x| x.0)
 }
@@ -104,7 +110,7 @@ impl State<'_> {
             return;
         }
         let key = url.as_str().to_owned();
-        if self.seen.contains(&key) {
+        if self.seen.contains(&url_key(&key)) {
             return;
         }
         if kind == LinkKind::Attachment && !self.opts.check_attachments {
@@ -134,10 +140,10 @@ impl State<'_> {
         }
         if self.opts.respect_robots && !self.robots.allowed(url.as_str()) {
             self.stats.robots_blocked += 1;
-            self.seen.insert(key);
+            self.seen.insert(url_key(&key));
             return;
         }
-        self.seen.insert(key);
+        self.seen.insert(url_key(&key));
         self.queue.push_back(Task {
             url,
             depth,
@@ -197,7 +203,7 @@ impl State<'_> {
                 Some(FoundDate::MonthDay(m, d)) => (None, DateSource::None, Some((m, d))),
                 None => (None, DateSource::None, None),
             };
-            if let Some(&i) = self.item_index.get(&key) {
+            if let Some(&i) = self.item_index.get(&url_key(&key)) {
                 let acc = &mut self.items[i];
                 let old_dir = dir_of(
                     Url::parse(&acc.item.column_url)
@@ -221,7 +227,7 @@ impl State<'_> {
                 }
                 continue;
             }
-            self.item_index.insert(key.clone(), self.items.len());
+            self.item_index.insert(url_key(&key), self.items.len());
             self.items.push(ItemAcc {
                 item: Item {
                     url: key,
@@ -239,7 +245,7 @@ impl State<'_> {
     }
 
     fn merge_detail(&mut self, key: &str, status: u16, detail: Option<DetailMeta>) {
-        let Some(&i) = self.item_index.get(key) else {
+        let Some(&i) = self.item_index.get(&url_key(key)) else {
             return;
         };
         let acc = &mut self.items[i];
@@ -339,7 +345,7 @@ impl State<'_> {
         }
         // A redirect to a page already crawled adds nothing, except for an
         // item, whose detail page must be read for this item.
-        if self.seen.insert(target.to_string()) || task.kind == LinkKind::Item {
+        if self.seen.insert(url_key(target.as_str())) || task.kind == LinkKind::Item {
             self.queue.push_front(Task {
                 url: target,
                 origin: Some(task.origin.clone().unwrap_or_else(|| task.url.clone())),
@@ -536,7 +542,7 @@ pub async fn crawl_site(
     }
 
     if out.stats.fatal.is_none() {
-        st.seen.insert(normalise(&spec.start).to_string());
+        st.seen.insert(url_key(normalise(&spec.start).as_str()));
         st.queue.push_back(Task {
             url: spec.start.clone(),
             depth: 0,
