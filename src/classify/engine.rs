@@ -546,6 +546,29 @@ mod tests {
     }
 
     #[test]
+    fn tender_calls_are_management_and_their_outcomes_results() {
+        let c = Classifier::builtin();
+        for (title, want) in [
+            (
+                "安澜县教育局关于课桌椅采购项目竞争性磋商的公告",
+                "management",
+            ),
+            ("安澜县城东农贸市场摊位公开招租公告", "management"),
+            (
+                "安澜县2026-03号地块国有建设用地使用权挂牌出让公告",
+                "management",
+            ),
+            ("安澜县教育局课桌椅采购项目成交结果公告", "result"),
+            ("安澜县政府采购管理办法", "decision"),
+            ("关于做好2026年政府采购预算编制工作的通知", "decision"),
+        ] {
+            let v = c.classify(title, "", "");
+            assert_eq!(v.category, want, "{title}: {}", v.rule);
+            assert_eq!(v.key_area.as_deref(), Some("public_resources"), "{title}");
+        }
+    }
+
+    #[test]
     fn stem_drops_trailing_parentheses() {
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
