@@ -219,6 +219,10 @@ pub struct CrawlStats {
     pub not_modified: u64,
     /// Pages blocked by a firewall challenge.
     pub blocked: u64,
+    /// The most URLs waiting in the frontier at once (bounded by the page
+    /// budget left: a URL that the budget cannot reach is counted in
+    /// `left_uncrawled` instead of queued).
+    pub frontier_peak: u64,
 }
 
 /// A page or attachment fetched, with what an incremental re-crawl needs.

@@ -68,6 +68,10 @@ struct State<'a> {
     nav_seen: HashSet<String>,
     blocked: Vec<BlockedPage>,
     pages: Vec<PageRecord>,
+    /// The page budget of this site.
+    max_pages: u32,
+    /// URLs found after the frontier already held all the budget could fetch.
+    beyond_budget: u64,
 }
 
 fn in_scope(spec: &SiteSpec, url: &Url) -> bool {
@@ -144,6 +148,14 @@ impl State<'_> {
             return;
         }
         self.seen.insert(url_key(&key));
+        // First in, first out: once the queue holds every page the budget
+        // can still fetch, a URL found now would never be reached. It is
+        // counted, not kept, so memory stays bounded by the budget however
+        // many URLs the site shows.
+        if self.fetched as usize + self.queue.len() >= self.max_pages as usize {
+            self.beyond_budget += 1;
+            return;
+        }
         self.queue.push_back(Task {
             url,
             depth,
@@ -461,6 +473,8 @@ pub async fn crawl_site(
         nav_seen: HashSet::new(),
         blocked: Vec::new(),
         pages: Vec::new(),
+        max_pages,
+        beyond_budget: 0,
     };
 
     if opts.respect_robots {
@@ -561,6 +575,7 @@ pub async fn crawl_site(
     let per_host = opts.per_host.max(1) as usize;
     let mut start_failed: Option<String> = None;
     loop {
+        st.stats.frontier_peak = st.stats.frontier_peak.max(st.queue.len() as u64);
         while inflight.len() < per_host && st.fetched < max_pages {
             if st.queue.is_empty() {
                 break;
@@ -626,11 +641,12 @@ pub async fn crawl_site(
             });
         }
         if inflight.is_empty() {
-            if !st.queue.is_empty() && st.fetched >= max_pages {
+            let pending = st.queue.len() as u64 + st.beyond_budget;
+            if pending > 0 && st.fetched >= max_pages {
                 st.stats.bound = Some(CrawlBound::MaxPages);
             }
-            if !st.queue.is_empty() && st.stats.bound.is_some() {
-                st.stats.left_uncrawled = st.queue.len() as u64;
+            if pending > 0 && st.stats.bound.is_some() {
+                st.stats.left_uncrawled = pending;
             }
             break;
         }
@@ -640,7 +656,7 @@ pub async fn crawl_site(
         };
         let Some((task, f, facts, conditional)) = next else {
             st.stats.bound = Some(CrawlBound::SiteTimeout);
-            st.stats.left_uncrawled = (st.queue.len() + inflight.len()) as u64;
+            st.stats.left_uncrawled = (st.queue.len() + inflight.len()) as u64 + st.beyond_budget;
             break;
         };
         st.stats.requests += 1 + u64::from(f.retries);

@@ -211,3 +211,39 @@ async fn connections_are_reused_up_to_the_per_host_limit() {
         server.connections()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_frontier_holds_no_more_than_the_page_budget_can_fetch() {
+    use crate::support::{MiniSite, list_page};
+    let hrefs: Vec<String> = (0..3000)
+        .map(|i| format!("/art/2026/6/1/art_1_{i}.html"))
+        .collect();
+    let entries: Vec<(&str, &str, &str)> = hrefs
+        .iter()
+        .map(|h| (h.as_str(), "县政府召开常务会议", "2026-06-01"))
+        .collect();
+    let site = MiniSite::default().page("/", &list_page("工作动态", &entries));
+    let server = disclosure_audit::serve::Server::start(site).await.unwrap();
+    let spec = SiteSpec {
+        name: "s".into(),
+        start: server.base_url().parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: Some(50),
+    };
+    let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
+    assert_eq!(
+        crawl.stats.bound,
+        Some(disclosure_audit::model::CrawlBound::MaxPages)
+    );
+    // The start page took one of the 50; 49 detail pages were fetched and
+    // the other 2951 reported, not queued.
+    assert!(
+        crawl.stats.frontier_peak <= 50,
+        "{}",
+        crawl.stats.frontier_peak
+    );
+    assert_eq!(crawl.stats.left_uncrawled, 2951);
+    assert_eq!(server.requests().len(), 51, "robots.txt and 50 pages");
+    assert_eq!(crawl.items.len(), 3000);
+}
