@@ -301,6 +301,11 @@ fn measure(bin: &Path, args: &[String]) -> Measured {
     if let Ok(p) = std::env::var("LOAD_PROFILE") {
         cmd.args(["perf", "record", "-F", "499", "-g", "-o", &p, "--"]);
     }
+    // LOAD_WRAPPER="valgrind --tool=massif" and the like run the audited
+    // process under another tool (figures then measure that tool too).
+    if let Ok(w) = std::env::var("LOAD_WRAPPER") {
+        cmd.args(w.split_whitespace());
+    }
     let out = cmd
         .arg(bin)
         .args(args)

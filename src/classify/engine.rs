@@ -569,6 +569,22 @@ mod tests {
     }
 
     #[test]
+    fn readings_of_figures_are_results_and_meeting_records_decisions() {
+        let c = Classifier::builtin();
+        for (title, want) in [
+            ("安澜县2025年政府信息公开工作年度报告解读", "result"),
+            ("2026年县本级部门预算解读", "result"),
+            ("《安澜县城乡居民医疗保险办法》政策解读", "interpretation"),
+            ("安澜县人民政府第十八届第12次常务会议", "decision"),
+            ("安澜县人民政府第12次常务会议纪要", "decision"),
+            ("县政府召开第12次常务会议", "routine"),
+        ] {
+            let v = c.classify(title, "", "");
+            assert_eq!(v.category, want, "{title}: {}", v.rule);
+        }
+    }
+
+    #[test]
     fn stem_drops_trailing_parentheses() {
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
