@@ -378,3 +378,22 @@ impl EvalReport {
         o
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The synthetic titles (typical county and township phrasing, never
+    /// counted in the real-title figures) guard the pack against
+    /// regressions on the common cases.
+    #[test]
+    fn the_pack_holds_on_the_synthetic_titles() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/labelled/synthetic.csv");
+        let data = read_labelled(&path).expect("synthetic titles");
+        assert!(data.len() >= 90, "{}", data.len());
+        let r = evaluate(&Classifier::builtin(), &data);
+        assert!(r.accuracy >= 0.95, "accuracy {:.3}", r.accuracy);
+        assert!(r.macro_f1 >= 0.93, "macro-F1 {:.3}", r.macro_f1);
+    }
+}
