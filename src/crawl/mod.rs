@@ -83,50 +83,6 @@ pub struct CrawlOptions {
     /// What a previous run of the site learned: validators for conditional
     /// requests and the detail metadata to reuse when a page is unchanged.
     pub previous: Option<std::sync::Arc<Previous>>,
-    /// HTTP clients shared by the sites crawled with these options (clones
-    /// share it): building a client loads the TLS trust roots, which costs
-    /// more CPU than crawling a small site.
-    pub clients: ClientCache,
-}
-
-/// HTTP clients built for a run, one per distinct setting; connection
-/// pools stay per host inside each client.
-#[derive(Clone, Default)]
-pub struct ClientCache(std::sync::Arc<std::sync::Mutex<Vec<(ClientKey, reqwest::Client)>>>);
-
-type ClientKey = (String, Duration, Duration, bool, usize);
-
-impl std::fmt::Debug for ClientCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.0.lock().map_or(0, |v| v.len());
-        write!(f, "ClientCache({n} clients)")
-    }
-}
-
-impl ClientCache {
-    /// The client for these settings, built on first use.
-    ///
-    /// # Errors
-    /// When the TLS backend cannot be set up.
-    pub fn get(&self, http: &HttpOptions, per_host: usize) -> reqwest::Result<reqwest::Client> {
-        let key: ClientKey = (
-            http.user_agent.clone(),
-            http.connect_timeout,
-            http.request_timeout,
-            http.insecure_tls,
-            per_host,
-        );
-        let mut cache = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, c)) = cache.iter().find(|(k, _)| *k == key) {
-            return Ok(c.clone());
-        }
-        let client = build_client(http, per_host)?;
-        cache.push((key, client.clone()));
-        Ok(client)
-    }
 }
 
 /// Validators of a page fetched before.
@@ -178,7 +134,6 @@ impl Default for CrawlOptions {
             nav_keywords: Vec::new(),
             request_budget: None,
             previous: None,
-            clients: ClientCache::default(),
         }
     }
 }

@@ -433,7 +433,7 @@ pub async fn crawl_site(
         start_url: spec.start.to_string(),
         ..SiteCrawl::default()
     };
-    let client = match opts.clients.get(&http, opts.per_host.max(1) as usize) {
+    let client = match super::build_client(&http, opts.per_host.max(1) as usize) {
         Ok(c) => c,
         Err(e) => {
             out.stats.fatal = Some(format!("cannot build the HTTP client: {e}"));
