@@ -97,6 +97,14 @@ impl Interner {
     }
 }
 
+/// The word that gave an item its key area: a title pattern or a column
+/// pattern (strings are made only for the verdict).
+#[derive(Debug, Clone, Copy)]
+enum AreaWord {
+    Title(u32),
+    Column(u32),
+}
+
 fn build(patterns: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
@@ -244,7 +252,10 @@ impl Classifier {
             None => (OTHER.to_owned(), NO_RULE.to_owned()),
         };
         let key_area = area.map(|(ai, word)| {
-            matched.push(format!("领域:{word}"));
+            matched.push(match word {
+                AreaWord::Title(p) => format!("领域:{}", self.title_patterns[p as usize]),
+                AreaWord::Column(p) => format!("领域:栏目:{}", self.col_patterns[p as usize]),
+            });
             self.pack.areas[ai as usize].id.clone()
         });
         Verdict {
@@ -272,7 +283,7 @@ impl Classifier {
         title: &str,
         column: &str,
         url: &str,
-    ) -> (Option<u32>, Option<(u16, String)>) {
+    ) -> (Option<u32>, Option<(u16, AreaWord)>) {
         let stem = title_stem(title);
         reset(
             &mut s.title_hit,
@@ -321,15 +332,14 @@ impl Classifier {
             }
         }
         s.candidates.extend_from_slice(&self.always);
-        let mut best: Option<u32> = None;
-        for &ri in &s.candidates {
-            if best.is_some_and(|b| b <= ri) {
-                continue;
-            }
-            if self.satisfied(s, ri, stem) {
-                best = Some(ri);
-            }
-        }
+        // Rules are indexed in priority order: the first satisfied wins.
+        s.candidates.sort_unstable();
+        s.candidates.dedup();
+        let best = s
+            .candidates
+            .iter()
+            .copied()
+            .find(|&ri| self.satisfied(s, ri, stem));
         // Key area: dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword.
         let stops = &s.stops;
@@ -338,13 +348,13 @@ impl Classifier {
             .iter()
             .filter(|(st, en, ..)| !stops.iter().any(|(a, b)| a <= st && en <= b))
             .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
-            .map(|&(_, _, ai, _, p)| (ai, self.title_patterns[p as usize].clone()))
+            .map(|&(_, _, ai, _, p)| (ai, AreaWord::Title(p)))
             .or_else(|| {
                 // The column names the subject when the title does not.
                 s.col_list.iter().find_map(|&p| {
                     self.col_area_refs[p as usize]
                         .first()
-                        .map(|&ai| (ai, format!("栏目:{}", self.col_patterns[p as usize])))
+                        .map(|&ai| (ai, AreaWord::Column(p)))
                 })
             });
         (best, area)
