@@ -94,13 +94,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    // Extraction runs on the blocking pool; a pool the size of the machine
-    // keeps memory flat (each extra thread brings its own allocator arena).
+    // Extraction (the CPU-heavy part) runs on the blocking pool, one thread
+    // per core; the workers only move bytes and keep the crawl's books, so
+    // half the cores serve them. More threads than that contend for the
+    // cores (on 2 cores, one worker gave 10.8k pages/s where two gave 10.0k)
+    // and each brings its own allocator arena.
+    // TOKIO_WORKER_THREADS, tokio's own setting, still wins when given.
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    Ok(tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .max_blocking_threads(cores)
-        .build()?)
+    let mut b = tokio::runtime::Builder::new_multi_thread();
+    if std::env::var_os("TOKIO_WORKER_THREADS").is_none() {
+        b.worker_threads((cores / 2).max(1));
+    }
+    Ok(b.enable_all().max_blocking_threads(cores).build()?)
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
