@@ -503,7 +503,7 @@ fn main() {
                     &dir.path().join("out"),
                     &dir.path().join("h.sqlite"),
                     4,
-                    64,
+                    16,
                 ),
             );
             let (label, count) = match nginx {
