@@ -48,22 +48,36 @@ struct Synth {
 }
 
 impl Synth {
-    fn items(&self) -> u32 {
-        (self.pages * 20 / 21).max(5)
+    fn per_col(&self) -> u32 {
+        (self.pages * 20 / 21).max(5) / 5
+    }
+    /// List pages of one column, 20 items each.
+    fn list_pages(&self) -> u32 {
+        self.per_col().div_ceil(20).max(1)
+    }
+    /// Item `i` of column `col`: its id, month, day and path below the column.
+    fn item(col: u32, i: u32) -> (u32, u32, u32, String) {
+        let id = col * 100_000 + i;
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        (
+            id,
+            month,
+            day,
+            format!("2026{month:02}/t2026{month:02}{day:02}_{id}.html"),
+        )
     }
     fn list(&self, col: u32, page: u32) -> String {
-        let per_col = self.items() / 5;
-        let pages = per_col.div_ceil(20).max(1);
+        let per_col = self.per_col();
+        let pages = self.list_pages();
         let mut s = format!(
             "<html><head><meta charset=\"utf-8\"><meta name=\"ColumnName\" content=\"栏目{col}\"><title>栏目{col}</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div><h2>栏目{col}</h2><ul class=\"list\">"
         );
         for i in page * 20..((page + 1) * 20).min(per_col) {
-            let id = col * 100_000 + i;
-            let day = 1 + i % 28;
-            let month = 1 + (i / 28) % 12;
+            let (id, month, day, file) = Self::item(col, i);
             let title = TITLES[(id % TITLES.len() as u32) as usize].replace("{n}", &i.to_string());
             s.push_str(&format!(
-                "<li><a href=\"./2026{month:02}/t2026{month:02}{day:02}_{id}.html\" title=\"{title}{i}\">{title}{i}</a><span>2026-{month:02}-{day:02}</span></li>"
+                "<li><a href=\"./{file}\" title=\"{title}{i}\">{title}{i}</a><span>2026-{month:02}-{day:02}</span></li>"
             ));
         }
         s.push_str(&format!("</ul><script>createPageHTML({pages}, {page}, \"index\", \"html\");</script></body></html>"));
@@ -145,24 +159,19 @@ impl Synth {
         for p in ["/robots.txt", "/", "/gk/zn.html"] {
             out.push((p.to_owned(), self.respond(p).2));
         }
-        let per_col = self.items() / 5;
         for col in 0..5 {
-            let pages = per_col.div_ceil(20).max(1);
             out.push((
                 format!("/c{col}/index.html"),
                 Bytes::from(self.list(col, 0)),
             ));
-            for p in 1..pages {
+            for p in 1..self.list_pages() {
                 out.push((
                     format!("/c{col}/index_{p}.html"),
                     Bytes::from(self.list(col, p)),
                 ));
             }
-            for i in 0..per_col {
-                let id = col * 100_000 + i;
-                let day = 1 + i % 28;
-                let month = 1 + (i / 28) % 12;
-                let path = format!("/c{col}/2026{month:02}/t2026{month:02}{day:02}_{id}.html");
+            for i in 0..self.per_col() {
+                let path = format!("/c{col}/{}", Self::item(col, i).3);
                 let body = Bytes::from(Self::detail(&path));
                 out.push((path, body));
             }

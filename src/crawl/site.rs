@@ -427,7 +427,6 @@ pub async fn crawl_site(
     let deadline = started + opts.site_timeout;
     let mut http = opts.http.clone();
     http.insecure_tls |= spec.insecure_tls;
-    let max_pages = spec.max_pages.unwrap_or(opts.max_pages);
     let mut out = SiteCrawl {
         site: spec.name.clone(),
         start_url: spec.start.to_string(),
@@ -473,7 +472,7 @@ pub async fn crawl_site(
         nav_seen: HashSet::new(),
         blocked: Vec::new(),
         pages: Vec::new(),
-        max_pages,
+        max_pages: spec.max_pages.unwrap_or(opts.max_pages),
         beyond_budget: 0,
     };
 
@@ -576,7 +575,7 @@ pub async fn crawl_site(
     let mut start_failed: Option<String> = None;
     loop {
         st.stats.frontier_peak = st.stats.frontier_peak.max(st.queue.len() as u64);
-        while inflight.len() < per_host && st.fetched < max_pages {
+        while inflight.len() < per_host && st.fetched < st.max_pages {
             if st.queue.is_empty() {
                 break;
             }
@@ -642,7 +641,7 @@ pub async fn crawl_site(
         }
         if inflight.is_empty() {
             let pending = st.queue.len() as u64 + st.beyond_budget;
-            if pending > 0 && st.fetched >= max_pages {
+            if pending > 0 && st.fetched >= st.max_pages {
                 st.stats.bound = Some(CrawlBound::MaxPages);
             }
             if pending > 0 && st.stats.bound.is_some() {

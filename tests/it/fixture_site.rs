@@ -9,7 +9,7 @@ use disclosure_audit::crawl::{NoProgress, SiteSpec, crawl_site};
 use disclosure_audit::report::Lang;
 use disclosure_audit::score::Window;
 
-use crate::support::{as_of, expected, expected_items, fast_options, serve_anlan};
+use crate::support::{as_of, expected, expected_items, fast_options, serve_anlan, spec};
 
 fn path_of(url: &str, base: &str) -> String {
     url.strip_prefix(base.trim_end_matches('/'))
@@ -20,13 +20,7 @@ fn path_of(url: &str, base: &str) -> String {
 async fn audit_finds_every_item_with_dates_columns_and_categories() {
     let server = serve_anlan().await;
     let base = server.base_url();
-    let spec = SiteSpec {
-        name: "anlan".into(),
-        start: base.parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("anlan", &base);
     let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
     assert!(crawl.stats.fatal.is_none(), "{:?}", crawl.stats.fatal);
     let exp = expected();
@@ -106,13 +100,7 @@ async fn audit_finds_every_item_with_dates_columns_and_categories() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reports_are_written_with_bom_and_contract_headers() {
     let server = serve_anlan().await;
-    let spec = SiteSpec {
-        name: "anlan".into(),
-        start: server.base_url().parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("anlan", &server.base_url());
     let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
     let result = finish_site(crawl, &Classifier::builtin(), Window::year_before(as_of()));
     let dir = tempfile::tempdir().unwrap();
@@ -140,13 +128,7 @@ async fn reports_are_written_with_bom_and_contract_headers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_wide_request_budget_stops_the_crawl_and_marks_it_partial() {
     let server = serve_anlan().await;
-    let spec = SiteSpec {
-        name: "anlan".into(),
-        start: server.base_url().parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("anlan", &server.base_url());
     let mut opts = fast_options();
     opts.request_budget = Some(std::sync::Arc::new(std::sync::atomic::AtomicU64::new(30)));
     let crawl = crawl_site(&spec, &opts, &NoProgress).await;
@@ -176,13 +158,7 @@ async fn a_home_page_that_only_redirects_is_followed() {
         .page("/col/col1/index.html", &list_page("工作动态", &[("/art/2026/6/25/art_1_1.html", "县长调研春耕生产工作", "2026-06-25")]))
         .page("/art/2026/6/25/art_1_1.html", &detail_page("县长调研春耕生产工作", "2026-06-25 09:00"));
     let server = disclosure_audit::serve::Server::start(site).await.unwrap();
-    let spec = SiteSpec {
-        name: "s".into(),
-        start: server.base_url().parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("s", &server.base_url());
     let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
     assert_eq!(crawl.items.len(), 1, "{:?}", server.requests());
     assert_eq!(crawl.items[0].column, "工作动态");
@@ -191,13 +167,7 @@ async fn a_home_page_that_only_redirects_is_followed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_are_reused_up_to_the_per_host_limit() {
     let server = serve_anlan().await;
-    let spec = SiteSpec {
-        name: "anlan".into(),
-        start: server.base_url().parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("anlan", &server.base_url());
     let mut opts = fast_options();
     opts.per_host = 16;
     let crawl = crawl_site(&spec, &opts, &NoProgress).await;
@@ -225,11 +195,8 @@ async fn the_frontier_holds_no_more_than_the_page_budget_can_fetch() {
     let site = MiniSite::default().page("/", &list_page("工作动态", &entries));
     let server = disclosure_audit::serve::Server::start(site).await.unwrap();
     let spec = SiteSpec {
-        name: "s".into(),
-        start: server.base_url().parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
         max_pages: Some(50),
+        ..spec("s", &server.base_url())
     };
     let crawl = crawl_site(&spec, &fast_options(), &NoProgress).await;
     assert_eq!(

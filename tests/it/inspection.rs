@@ -3,24 +3,18 @@
 use chrono::NaiveDate;
 use disclosure_audit::audit::audit_site;
 use disclosure_audit::classify::Classifier;
-use disclosure_audit::crawl::{NoProgress, SiteSpec};
+use disclosure_audit::crawl::NoProgress;
 use disclosure_audit::score::{Scorecard, Window};
 use disclosure_audit::serve::Server;
 
-use crate::support::{MiniSite, detail_page, fast_options, list_page, serve_anlan};
+use crate::support::{MiniSite, detail_page, fast_options, list_page, serve_anlan, spec};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 async fn audit(base: &str, as_of: &str) -> Scorecard {
-    let spec = SiteSpec {
-        name: "s".into(),
-        start: base.parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
-    };
+    let spec = spec("s", base);
     let mut opts = fast_options();
     opts.reference_date = d(as_of);
     audit_site(

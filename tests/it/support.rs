@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use disclosure_audit::crawl::CrawlOptions;
+use disclosure_audit::crawl::{CrawlOptions, SiteSpec};
 use disclosure_audit::serve::{Server, StaticSite};
 
 pub(crate) fn fixtures() -> PathBuf {
@@ -24,6 +24,17 @@ pub(crate) const AS_OF: (i32, u32, u32) = (2026, 6, 30);
 
 pub(crate) fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(AS_OF.0, AS_OF.1, AS_OF.2).unwrap()
+}
+
+/// A site to crawl from `start`, with the default scope and budget.
+pub(crate) fn spec(name: &str, start: &str) -> SiteSpec {
+    SiteSpec {
+        name: name.into(),
+        start: start.parse().unwrap(),
+        scope: None,
+        insecure_tls: false,
+        max_pages: None,
+    }
 }
 
 /// Crawl options for loopback fixtures: no delay, a few requests in flight.

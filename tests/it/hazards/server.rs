@@ -6,12 +6,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use disclosure_audit::crawl::{CrawlOptions, HttpOptions, NoProgress, SiteSpec, crawl_site};
+use disclosure_audit::crawl::{CrawlOptions, HttpOptions, NoProgress, crawl_site};
 use disclosure_audit::model::SiteCrawl;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 use crate::support::as_of;
+pub(super) use crate::support::spec;
 
 // ---------------------------------------------------------------------------
 // The hazard server
@@ -302,16 +303,6 @@ pub(super) fn opts() -> CrawlOptions {
         site_timeout: Duration::from_secs(10),
         reference_date: as_of(),
         ..CrawlOptions::default()
-    }
-}
-
-pub(super) fn spec(name: &str, start: &str) -> SiteSpec {
-    SiteSpec {
-        name: name.into(),
-        start: start.parse().unwrap(),
-        scope: None,
-        insecure_tls: false,
-        max_pages: None,
     }
 }
 
