@@ -345,29 +345,38 @@ pub struct BatchOutcome {
     pub interrupted: bool,
 }
 
+/// The store of a batch, shared by the crawls (which read what the previous
+/// run learned) and the writers (which store each finished site).
+pub type SharedStore = std::sync::Arc<std::sync::Mutex<crate::store::Store>>;
+
 /// Audits the sites, `jobs` at a time, storing each as soon as it is done
 /// (one transaction per site, so an interruption loses at most the sites in
 /// flight). Stops scheduling when `stop` turns true.
+///
+/// The store is read and written on the blocking pool, never on the threads
+/// that drive the crawls: a site being stored does not hold up the requests
+/// of the sites still crawling.
 ///
 /// # Errors
 /// When the store cannot be written.
 pub async fn run_sites(
     rows: &[SiteRow],
     ctx: &BatchContext<'_>,
-    store: &std::sync::Mutex<crate::store::Store>,
+    store: &SharedStore,
     mut stop: tokio::sync::watch::Receiver<bool>,
     progress: &dyn crate::crawl::Progress,
 ) -> Result<BatchOutcome, crate::store::StoreError> {
     use futures_util::StreamExt;
+    let jobs = ctx.jobs.max(1);
     let mut stream = futures_util::stream::iter(rows.iter().map(|row| async move {
         let spec = row.spec();
         let mut opts = crate::audit::crawl_options_for(ctx.crawl, ctx.classifier);
         // What the previous run of this site learned, read as the site starts
         // (not for every site at once: memory stays flat over a large batch).
-        let previous = store
-            .lock()
-            .expect("store lock")
-            .previous_crawl(&row.name, ctx.run);
+        let previous = {
+            let (store, name, run) = (std::sync::Arc::clone(store), row.name.clone(), ctx.run);
+            blocking(move || store.lock().expect("store lock").previous_crawl(&name, run)).await
+        };
         opts.previous = match previous {
             Ok(p) => p.map(std::sync::Arc::new),
             Err(e) => {
@@ -381,56 +390,84 @@ pub async fn run_sites(
             crate::audit::finish_site(crawl, ctx.classifier, ctx.window),
         )
     }))
-    .buffer_unordered(ctx.jobs.max(1));
+    .buffer_unordered(jobs);
+    let mut storing = futures_util::stream::FuturesUnordered::new();
     let mut stored = 0;
-    if *stop.borrow() {
-        return Ok(BatchOutcome {
-            stored,
-            interrupted: true,
-        });
-    }
+    let mut interrupted = *stop.borrow();
+    let mut crawling = !interrupted;
+    let mut watching = true;
     loop {
-        let next = tokio::select! {
-            n = stream.next() => n,
-            _ = stop.changed() => {
-                if *stop.borrow() {
-                    return Ok(BatchOutcome { stored, interrupted: true });
+        tokio::select! {
+            // Crawls go on while fewer than `jobs` finished sites wait for the store.
+            n = stream.next(), if crawling && storing.len() < jobs => match n {
+                Some((row, result)) => {
+                    let (store, run) = (std::sync::Arc::clone(store), ctx.run);
+                    let (name, extra) = (row.name.clone(), row.extra.clone());
+                    storing.push(blocking(move || {
+                        store_site(&store, run, &name, &extra, result).map(|()| name)
+                    }));
                 }
-                continue;
+                None => crawling = false,
+            },
+            s = storing.next(), if !storing.is_empty() => {
+                if let Some(s) = s {
+                    let name = s?;
+                    stored += 1;
+                    progress.site_done(&name);
+                }
             }
-        };
-        let Some((row, mut result)) = next else { break };
-        let mut st = store.lock().expect("store lock");
-        if let Some(prev) = st.previous(&row.name, ctx.run)? {
-            result.card.trend = Some(crate::score::trend(
-                &result.card,
-                &result.items,
-                prev.run,
-                &prev.card,
-                prev.items.iter().map(|(url, ..)| url.as_str()),
-            ));
-            crate::score::inspect::flag_redated(
-                &mut result.card.inspection,
-                &result.items,
-                &prev.items,
-            );
+            changed = stop.changed(), if crawling && watching => match changed {
+                Ok(()) if *stop.borrow() => {
+                    // Sites already crawled are still stored; no new ones start.
+                    interrupted = true;
+                    crawling = false;
+                }
+                Ok(()) => {}
+                Err(_) => watching = false,
+            },
+            else => break,
         }
-        st.put_site(
-            ctx.run,
-            &row.name,
-            &row.extra,
-            &result.crawl,
-            &result.items,
-            &result.card,
-        )?;
-        stored += 1;
-        progress.site_done(&row.name);
-        tracing::info!(site = %row.name, score = result.card.score, items = result.card.items_total, "site stored");
     }
     Ok(BatchOutcome {
         stored,
-        interrupted: false,
+        interrupted,
     })
+}
+
+/// Runs store work on the blocking pool; a panic there goes on in the caller.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+/// Stores one finished site, with its trend against the previous run.
+fn store_site(
+    store: &std::sync::Mutex<crate::store::Store>,
+    run: i64,
+    name: &str,
+    extra: &[(String, String)],
+    mut result: crate::audit::SiteResult,
+) -> Result<(), crate::store::StoreError> {
+    let mut st = store.lock().expect("store lock");
+    if let Some(prev) = st.previous(name, run)? {
+        result.card.trend = Some(crate::score::trend(
+            &result.card,
+            &result.items,
+            prev.run,
+            &prev.card,
+            prev.items.iter().map(|(url, ..)| url.as_str()),
+        ));
+        crate::score::inspect::flag_redated(
+            &mut result.card.inspection,
+            &result.items,
+            &prev.items,
+        );
+    }
+    st.put_site(run, name, extra, &result.crawl, &result.items, &result.card)?;
+    tracing::info!(site = %name, score = result.card.score, items = result.card.items_total, "site stored");
+    Ok(())
 }
 
 /// Reports of a batch that could not be written.

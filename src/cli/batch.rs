@@ -108,7 +108,7 @@ pub(crate) async fn batch(a: BatchArgs, quiet: bool) -> Result<ExitCode> {
             &options,
         )?
     };
-    let store = Mutex::new(store);
+    let store = std::sync::Arc::new(Mutex::new(store));
     let bars = Bars::new(quiet).with_overall(rows.len());
     let ctx = BatchContext {
         crawl: &opts,
@@ -119,7 +119,9 @@ pub(crate) async fn batch(a: BatchArgs, quiet: bool) -> Result<ExitCode> {
     };
     let outcome = run_sites(&rows, &ctx, &store, stop_signal(), &bars).await?;
     bars.finish();
-    let store = store.into_inner().expect("store lock");
+    // Every store write has finished by now; a read of a crawl cut short by
+    // an interruption may still hold the lock for a moment.
+    let store = store.lock().expect("store lock");
     let status = if outcome.interrupted {
         RunStatus::Interrupted
     } else {
