@@ -595,6 +595,61 @@ mod tests {
     }
 
     #[test]
+    fn oversight_visits_and_meetings_held_are_news() {
+        let c = Classifier::builtin();
+        for (title, column, want) in [
+            // The team's visit is the news, though the title names the rectification.
+            (
+                "省生态环境保护督察组下沉安澜督察反馈问题整改情况",
+                "",
+                "routine",
+            ),
+            ("县委巡察组向城东镇党委集中反馈巡察情况", "", "routine"),
+            ("县人大常委会首次审议政府部门审计整改报告", "", "routine"),
+            // A report of the same findings is execution.
+            (
+                "关于省生态环境保护督察反馈问题整改情况的通报",
+                "",
+                "execution",
+            ),
+            // A meeting reported as held, whatever report it names.
+            (
+                "区政府召开2026年《政府工作报告》目标任务动员部署会",
+                "",
+                "routine",
+            ),
+            ("关于召开全县安全生产工作会议的通知", "", "other"),
+            // A notice telling residents when and how to pay is a service.
+            (
+                "关于2027年城乡居民医疗保险参保缴费工作的通知",
+                "",
+                "service",
+            ),
+            (
+                "关于做好2027年城乡居民医疗保险参保缴费工作的通知",
+                "",
+                "decision",
+            ),
+            // A caller's problem in a phone-in column is the unit answering the public.
+            ("及时督促修补脱落外墙皮", "来电选登", "interaction"),
+        ] {
+            let v = c.classify(title, column, "");
+            assert_eq!(v.category, want, "{title}: {}", v.rule);
+        }
+        for (title, want) in [
+            // Disaster relief is social assistance (taxonomy: 救灾); the hazard itself is safety.
+            ("城东镇自然灾害救助应急预案", "social_assistance"),
+            ("城东镇自然灾害风险隐患排查工作方案", "safety"),
+            ("农村断头路什么时候能续建?", "planning"),
+            ("关于农村五保供养程序的问题咨询", "social_assistance"),
+            ("县数据中心2026年度项目支出绩效自评报告", "fiscal"),
+        ] {
+            let v = c.classify(title, "", "");
+            assert_eq!(v.key_area.as_deref(), Some(want), "{title}");
+        }
+    }
+
+    #[test]
     fn stem_drops_trailing_parentheses() {
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
