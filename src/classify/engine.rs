@@ -650,6 +650,26 @@ mod tests {
     }
 
     #[test]
+    fn individual_acts_are_management_and_commendations_results() {
+        let c = Classifier::builtin();
+        for (title, want) in [
+            ("关于吊销安澜县某商贸公司营业执照的决定", "management"),
+            (
+                "安澜县自然资源局关于收回国有建设用地使用权的决定",
+                "management",
+            ),
+            ("关于表彰2025年度先进集体和先进个人的决定", "result"),
+            ("关于命名2026年度县级卫生村的决定", "result"),
+            // Launching a selection directs work; a policy on revocations is a decision.
+            ("关于开展2026年度先进集体评选表彰活动的通知", "decision"),
+            ("安澜县营业执照吊销和注销管理办法", "decision"),
+        ] {
+            let v = c.classify(title, "", "");
+            assert_eq!(v.category, want, "{title}: {}", v.rule);
+        }
+    }
+
+    #[test]
     fn stem_drops_trailing_parentheses() {
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
