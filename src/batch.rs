@@ -470,6 +470,26 @@ fn store_site(
     Ok(())
 }
 
+/// Writes one site's `scorecard.{csv,json,md}` into its folder.
+fn write_site_reports(
+    sdir: &Path,
+    s: &crate::store::StoredSite,
+    lang: crate::report::Lang,
+    bom: bool,
+) -> std::io::Result<()> {
+    use crate::report;
+    let card = std::slice::from_ref(&s.card);
+    report::write_atomic(&sdir.join("scorecard.csv"), |w| {
+        report::csv::write_scorecards(w, card, bom)
+    })?;
+    report::write_atomic(&sdir.join("scorecard.json"), |w| {
+        report::json::write_scorecards(w, card)
+    })?;
+    report::write_atomic(&sdir.join("scorecard.md"), |w| {
+        report::markdown::write_scorecards(w, &[(&s.card, s.items.as_slice())], lang)
+    })
+}
+
 /// Reports of a batch that could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -501,32 +521,47 @@ pub fn write_batch_reports(
     let mut names = names.to_vec();
     names.sort();
     std::fs::create_dir_all(dir)?;
-    let mut rows: Vec<summary::SummaryRow> = Vec::new();
-    report::write_atomic(&dir.join("items.csv"), |w| {
-        let mut items = report::csv::ItemsCsv::new(w, bom)?;
-        for name in &names {
-            let s = load(name).map_err(std::io::Error::other)?;
-            let sdir = dir.join("sites").join(summary::site_dir_name(&s.name));
-            let card = std::slice::from_ref(&s.card);
-            report::write_atomic(&sdir.join("scorecard.csv"), |w| {
-                report::csv::write_scorecards(w, card, bom)
-            })?;
-            report::write_atomic(&sdir.join("scorecard.json"), |w| {
-                report::json::write_scorecards(w, card)
-            })?;
-            report::write_atomic(&sdir.join("scorecard.md"), |w| {
-                report::markdown::write_scorecards(w, &[(&s.card, s.items.as_slice())], lang)
-            })?;
-            items.site(&s.name, &s.items, &s.card.window)?;
-            rows.push(summary::SummaryRow {
-                name: s.name,
-                url: s.crawl.start_url,
-                extra: s.extra,
-                card: Some(s.card),
-                error: None,
-            });
-        }
-        items.finish()
+    // This thread reads the store and writes items.csv; a second one renders
+    // and writes each site's three scorecards meanwhile (file creation and
+    // fsync wait on the disk). The queue between them holds a few sites.
+    let mut rows = std::thread::scope(|scope| -> Result<_, ReportError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<crate::store::StoredSite>(4);
+        let sites_dir = dir.join("sites");
+        let writer = scope.spawn(move || -> std::io::Result<Vec<summary::SummaryRow>> {
+            let mut rows = Vec::new();
+            for s in rx {
+                write_site_reports(
+                    &sites_dir.join(summary::site_dir_name(&s.name)),
+                    &s,
+                    lang,
+                    bom,
+                )?;
+                rows.push(summary::SummaryRow {
+                    name: s.name,
+                    url: s.crawl.start_url,
+                    extra: s.extra,
+                    card: Some(s.card),
+                    error: None,
+                });
+            }
+            Ok(rows)
+        });
+        let items = report::write_atomic(&dir.join("items.csv"), |w| {
+            let mut items = report::csv::ItemsCsv::new(w, bom)?;
+            for name in &names {
+                let s = load(name).map_err(std::io::Error::other)?;
+                items.site(&s.name, &s.items, &s.card.window)?;
+                if tx.send(s).is_err() {
+                    // The writer stopped on an error, given below; items.csv is not kept.
+                    return Err(std::io::Error::other("the site reports failed"));
+                }
+            }
+            items.finish()
+        });
+        drop(tx);
+        let rows = writer.join().expect("report writer thread")?;
+        items?;
+        Ok(rows)
     })?;
     rows.extend(row_errors.iter().map(|e| summary::SummaryRow {
         name: if e.name.is_empty() {
