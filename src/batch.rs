@@ -546,21 +546,21 @@ pub fn write_batch_reports(
             }
             Ok(rows)
         });
-        let items = report::write_atomic(&dir.join("items.csv"), |w| {
+        let mut rows = Vec::new();
+        report::write_atomic(&dir.join("items.csv"), |w| {
             let mut items = report::csv::ItemsCsv::new(w, bom)?;
             for name in &names {
                 let s = load(name).map_err(std::io::Error::other)?;
                 items.site(&s.name, &s.items, &s.card.window)?;
                 if tx.send(s).is_err() {
-                    // The writer stopped on an error, given below; items.csv is not kept.
-                    return Err(std::io::Error::other("the site reports failed"));
+                    break; // the writer stopped on an error, returned below
                 }
             }
+            drop(tx);
+            // items.csv is kept only when every site's scorecards were written.
+            rows = writer.join().expect("report writer thread")?;
             items.finish()
-        });
-        drop(tx);
-        let rows = writer.join().expect("report writer thread")?;
-        items?;
+        })?;
         Ok(rows)
     })?;
     rows.extend(row_errors.iter().map(|e| summary::SummaryRow {

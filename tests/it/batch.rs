@@ -485,3 +485,43 @@ async fn shards_cover_the_sites_once_and_merge_into_one_report() {
         .unwrap();
     assert_eq!((runs, sites, items), (2, 3, 3 * 191));
 }
+
+#[tokio::test]
+async fn a_site_report_that_cannot_be_written_fails_the_render_and_keeps_the_old_files() {
+    let a = serve_anlan().await;
+    let dir = tempfile::tempdir().unwrap();
+    let sites = dir.path().join("sites.csv");
+    std::fs::write(&sites, format!("name,url\n甲县,{}\n", a.base_url())).unwrap();
+    let (out, db) = (dir.path().join("out"), dir.path().join("h.sqlite"));
+    let o = run(batch_args(&sites, &out, &db)).await;
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // A folder where `sites` is a file: the site's scorecards cannot be written.
+    let bad = dir.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("sites"), "not a folder").unwrap();
+    std::fs::write(bad.join("items.csv"), "old items\n").unwrap();
+    let o = run(vec![
+        "report".into(),
+        "--db".into(),
+        db.display().to_string(),
+        "--run".into(),
+        "1".into(),
+        "--out".into(),
+        bad.display().to_string(),
+    ])
+    .await;
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot write the reports"), "{err}");
+    // Nothing half-written replaced what was there.
+    assert_eq!(
+        std::fs::read_to_string(bad.join("items.csv")).unwrap(),
+        "old items\n"
+    );
+    assert!(!bad.join("summary.csv").exists());
+}
