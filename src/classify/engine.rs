@@ -670,6 +670,48 @@ mod tests {
     }
 
     #[test]
+    fn the_column_names_the_area_when_the_title_does_not() {
+        let c = Classifier::builtin();
+        for (title, column, want) in [
+            // The columns of the standard grass-roots key areas.
+            (
+                "2026年第三季度工作情况",
+                "养老服务",
+                Some("social_assistance"),
+            ),
+            (
+                "2026年第三季度工作情况",
+                "农村危房改造",
+                Some("land_housing"),
+            ),
+            (
+                "2026年第三季度工作情况",
+                "公共法律服务",
+                Some("law_enforcement"),
+            ),
+            ("2026年第三季度工作情况", "食品药品监管", Some("food_drug")),
+            // The title's own subject comes first.
+            (
+                "城东镇2026年义务教育招生公告",
+                "养老服务",
+                Some("education"),
+            ),
+            // 市政府 in a column's name is not 市政.
+            (
+                "苏州市2025年政府信息公开工作年度报告",
+                "苏州市政府信息公开年报",
+                None,
+            ),
+        ] {
+            assert_eq!(
+                c.classify(title, column, "").key_area.as_deref(),
+                want,
+                "{title} | {column}"
+            );
+        }
+    }
+
+    #[test]
     fn stem_drops_trailing_parentheses() {
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
