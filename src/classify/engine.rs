@@ -630,6 +630,11 @@ mod tests {
                 "",
                 "decision",
             ),
+            // A public event announced ahead is a service; held, it is news.
+            ("2027年春风行动专场招聘会将于3月1日举行", "", "service"),
+            ("2027年春风行动专场招聘会在县体育馆举行", "", "routine"),
+            ("关于开展2027年适龄妇女免费两癌筛查的通知", "", "service"),
+            ("不动产登记办理流程及所需材料", "办事指南", "service"),
             // A caller's problem in a phone-in column is the unit answering the public.
             ("及时督促修补脱落外墙皮", "来电选登", "interaction"),
         ] {
