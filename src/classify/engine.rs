@@ -72,6 +72,7 @@ pub struct Scratch {
     candidates: Vec<u32>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
     stops: Vec<(usize, usize)>,
+    folded: String,
 }
 
 struct Interner {
@@ -129,7 +130,7 @@ impl Classifier {
                 col_any: r.column_any.iter().map(|k| col.id(k)).collect(),
                 col_none: r.column_none.iter().map(|k| col.id(k)).collect(),
                 url_any: r.url_any.iter().map(|k| url.id(k)).collect(),
-                suffix: r.title_suffix.clone(),
+                suffix: r.title_suffix.iter().map(|x| fold(x)).collect(),
             };
             if c.any.is_empty() && c.all.is_empty() {
                 always.push(u32::try_from(i).expect("rule count fits"));
@@ -187,7 +188,7 @@ impl Classifier {
             }
         }
         Self {
-            title_ac: build(&title.patterns),
+            title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
             title_refs,
             area_refs,
             stop,
@@ -284,6 +285,16 @@ impl Classifier {
         column: &str,
         url: &str,
     ) -> (Option<u32>, Option<(u16, AreaWord)>) {
+        // Half-width punctuation (城东镇:…, …(2026年)) reads as its full-width
+        // form, the one the rules are written in; the common title has none
+        // and is matched as it is.
+        let mut folded = std::mem::take(&mut s.folded);
+        let title = if needs_fold(title) {
+            fold_into(title, &mut folded);
+            folded.as_str()
+        } else {
+            title
+        };
         let stem = title_stem(title);
         reset(
             &mut s.title_hit,
@@ -357,7 +368,9 @@ impl Classifier {
                         .map(|&ai| (ai, AreaWord::Column(p)))
                 })
             });
-        (best, area)
+        let out = (best, area);
+        s.folded = folded;
+        out
     }
 
     fn satisfied(&self, s: &Scratch, ri: u32, stem: &str) -> bool {
@@ -383,11 +396,12 @@ impl Classifier {
     ) -> Vec<&super::rules::CategoryRule> {
         let mut s = Scratch::default();
         let _ = self.decide(&mut s, title, column, url);
+        let title = fold(title);
         let mut ids: Vec<u32> = s
             .candidates
             .iter()
             .copied()
-            .filter(|&ri| self.satisfied(&s, ri, title_stem(title)))
+            .filter(|&ri| self.satisfied(&s, ri, title_stem(&title)))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -395,6 +409,35 @@ impl Classifier {
             .map(|i| &self.pack.rules[i as usize])
             .collect()
     }
+}
+
+/// ASCII punctuation that titles also carry in full width.
+fn needs_fold(title: &str) -> bool {
+    title
+        .bytes()
+        .any(|b| matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')'))
+}
+
+/// Writes `text` with ASCII punctuation in its full-width form.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(text.chars().map(|c| match c {
+        ':' => '：',
+        ',' => '，',
+        '?' => '？',
+        '!' => '！',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        c => c,
+    }));
+}
+
+/// `text` with ASCII punctuation in its full-width form.
+fn fold(text: &str) -> String {
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
 }
 
 /// The title without trailing white space and trailing parentheses
@@ -713,6 +756,24 @@ mod tests {
                 want,
                 "{title} | {column}"
             );
+        }
+    }
+
+    #[test]
+    fn half_width_punctuation_reads_as_full_width() {
+        let c = Classifier::builtin();
+        for (full, half) in [
+            (
+                "城东镇：多措并举推进人居环境整治",
+                "城东镇:多措并举推进人居环境整治",
+            ),
+            (
+                "安澜县学前教育行动计划（2026—2028年）",
+                "安澜县学前教育行动计划(2026—2028年)",
+            ),
+        ] {
+            let (a, b) = (c.classify(full, "", ""), c.classify(half, "", ""));
+            assert_eq!((a.category, a.rule), (b.category, b.rule), "{half}");
         }
     }
 
