@@ -444,6 +444,15 @@ fn fold(text: &str) -> String {
 /// (`…行动计划（2026—2028年）` ends with 计划).
 fn title_stem(title: &str) -> &str {
     let mut t = title.trim_end();
+    // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日).
+    let tail = t
+        .trim_end_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' ' | ':')
+        })
+        .len();
+    if t[tail..].bytes().filter(u8::is_ascii_digit).count() >= 6 && tail > 0 {
+        t = t[..tail].trim_end();
+    }
     for _ in 0..2 {
         let Some(last) = t.chars().last() else { break };
         let open = match last {
@@ -779,6 +788,16 @@ mod tests {
 
     #[test]
     fn stem_drops_trailing_parentheses() {
+        assert_eq!(
+            title_stem("关于调整低保标准的通知 2026-05-01"),
+            "关于调整低保标准的通知"
+        );
+        assert_eq!(
+            title_stem("关于调整低保标准的通知2026年5月1日"),
+            "关于调整低保标准的通知"
+        );
+        // A year that belongs to the title stays.
+        assert_eq!(title_stem("安澜县规划纲要2026"), "安澜县规划纲要2026");
         assert_eq!(
             title_stem("安澜县学前教育行动计划（2026—2028年）"),
             "安澜县学前教育行动计划"
