@@ -203,7 +203,11 @@ async fn once(
             return (out, None);
         }
     };
-    let mut resp = if method == Method::Check && matches!(resp.status().as_u16(), 405 | 501 | 403) {
+    // Many portals answer HEAD with an error their GET does not give (405,
+    // 403, even 404 or 500): an attachment is called broken only when a
+    // one-byte GET says so too. 429 and 503 are retried as they are.
+    let head_failed = |code: u16| (400..600).contains(&code) && !matches!(code, 429 | 503);
+    let mut resp = if method == Method::Check && head_failed(resp.status().as_u16()) {
         match client.get(url).header(RANGE, "bytes=0-0").send().await {
             Ok(r) => r,
             Err(e) => {

@@ -767,6 +767,7 @@ async fn hazard_attachments_are_checked_with_head_or_range_never_downloaded() {
                  <a href=\"/files/a.pdf\">a</a> <a href=\"/files/b.doc\">b</a> <a href=\"/files/c.xls\">c</a> \
                  <a href=\"/files/d.zip\">d</a> <a href=\"/files/e.jpg\">e</a> <a href=\"/files/nohead.pdf\">f</a> \
                  <a href=\"/files/gone.pdf\">g</a> <a href=\"/download?fileid=7\">下载</a> \
+                 <a href=\"/files/head404.pdf\">i</a> \
                  <a href=\"/files/h.pdf\">h</a></body></html>",
             );
         }
@@ -775,6 +776,10 @@ async fn hazard_attachments_are_checked_with_head_or_range_never_downloaded() {
         }
         if p == "/files/nohead.pdf" && h.method == "HEAD" {
             return status(405);
+        }
+        // A portal whose HEAD says 404 for a file its GET serves.
+        if p == "/files/head404.pdf" && h.method == "HEAD" {
+            return status(404);
         }
         if h.range.is_some() {
             return Reply::Full(
@@ -837,12 +842,13 @@ async fn hazard_attachments_are_checked_with_head_or_range_never_downloaded() {
         assert_eq!(status_of(p), 200, "{p}");
     }
     assert_eq!(status_of("/files/nohead.pdf"), 206);
+    assert_eq!(status_of("/files/head404.pdf"), 206);
     assert_eq!(status_of("/files/gone.pdf"), 404);
     assert_eq!(status_of("/download?fileid=7"), 200);
     // On another host: recorded with its redirect, not followed.
     assert_eq!(status_of("/files/h.pdf"), 302);
     assert!(files.hits().is_empty());
-    assert_eq!(c.stats.attachments, 9);
+    assert_eq!(c.stats.attachments, 10);
     let broken: Vec<&str> = c.broken.iter().map(|b| b.url.as_str()).collect();
     assert_eq!(broken, [server.url("/files/gone.pdf")]);
     assert!(c.broken[0].attachment);
