@@ -687,6 +687,11 @@ mod tests {
             ("2027年春风行动专场招聘会在县体育馆举行", "", "routine"),
             ("关于开展2027年适龄妇女免费两癌筛查的通知", "", "service"),
             ("不动产登记办理流程及所需材料", "办事指南", "service"),
+            // Service notices of grass-roots columns, and an approval of a request.
+            ("关于2027年城乡居民医保补缴的公告", "", "service"),
+            ("关于12路公交线路调整的通告", "", "service"),
+            ("县图书馆春节期间闭馆的通知", "", "service"),
+            ("关于同意城东镇申请设立社区的批复", "", "decision"),
             // A caller's problem in a phone-in column is the unit answering the public.
             ("及时督促修补脱落外墙皮", "来电选登", "interaction"),
         ] {
