@@ -123,6 +123,13 @@ impl State<'_> {
         if kind != LinkKind::Item && kind != LinkKind::Attachment && depth > self.opts.max_depth {
             return;
         }
+        // Before the per-pattern limits: a forbidden URL must not use up the
+        // room of the allowed ones of its pattern.
+        if self.opts.respect_robots && !self.robots.allowed(url.as_str()) {
+            self.stats.robots_blocked += 1;
+            self.seen.insert(url_key(&key));
+            return;
+        }
         if kind == LinkKind::Pagination {
             let n = self
                 .series_count
@@ -141,11 +148,6 @@ impl State<'_> {
                 return;
             }
             *n += 1;
-        }
-        if self.opts.respect_robots && !self.robots.allowed(url.as_str()) {
-            self.stats.robots_blocked += 1;
-            self.seen.insert(url_key(&key));
-            return;
         }
         self.seen.insert(url_key(&key));
         // First in, first out: once the queue holds every page the budget

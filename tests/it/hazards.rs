@@ -653,6 +653,37 @@ async fn hazard_robots_rules_and_crawl_delay_are_honoured() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hazard_robots_blocked_links_do_not_use_up_a_pattern_limit() {
+    // Sixty sort orders the robots.txt forbids, then three real records of
+    // the same path: the forbidden ones must not use up the limit on query
+    // variants of /list and crowd the real ones out.
+    let mut links = String::new();
+    for i in 0..60 {
+        links.push_str(&format!("<a href=\"/list?sort={i}\">排序{i}</a> "));
+    }
+    for i in 1..=3 {
+        links.push_str(&format!("<a href=\"/list?id={i}\">记录{i}</a> "));
+    }
+    let start = format!("<html><body>{links}</body></html>");
+    let server = Hazard::start(move |h| match h.path.as_str() {
+        "/robots.txt" => robots_txt("User-agent: *\nDisallow: /*?sort=\n"),
+        "/" => html(&start),
+        _ => html("<html><body>页</body></html>"),
+    })
+    .await;
+    let mut o = opts();
+    o.max_query_variants = 50;
+    let c = crawl("robots-limit", &server.url("/"), &o).await;
+    let paths = server.paths();
+    for i in 1..=3 {
+        let p = format!("/list?id={i}");
+        assert!(paths.contains(&p), "{p} not fetched: {paths:?}");
+    }
+    assert!(!paths.iter().any(|p| p.contains("sort=")), "{paths:?}");
+    assert_eq!(c.stats.robots_blocked, 60);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hazard_robots_missing_or_html_allows_everything() {
     for (what, robots) in [
         ("missing", status(404)),
