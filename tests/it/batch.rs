@@ -185,8 +185,14 @@ async fn batch_with_unreachable_site_and_malformed_row() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rescore_with_another_pack_changes_only_classification_figures() {
+/// One fixture site audited by `batch` into a fresh folder: the server (kept
+/// alive), the folder, the reports folder and the store.
+async fn one_site_batch() -> (
+    disclosure_audit::serve::Server,
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+) {
     let a = serve_anlan().await;
     let dir = tempfile::tempdir().unwrap();
     let sites = dir.path().join("sites.csv");
@@ -199,6 +205,12 @@ async fn rescore_with_another_pack_changes_only_classification_figures() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    (a, dir, out, db)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rescore_with_another_pack_changes_only_classification_figures() {
+    let (site, dir, out, db) = one_site_batch().await;
     // Another pack: every news-verb rule now says `other`.
     let pack = dir.path().join("rules");
     std::fs::create_dir_all(&pack).unwrap();
@@ -213,7 +225,7 @@ async fn rescore_with_another_pack_changes_only_classification_figures() {
         };
         std::fs::write(pack.join(f), text).unwrap();
     }
-    drop(a);
+    drop(site);
     let out2 = dir.path().join("rescored");
     let o = run(vec![
         "rescore".into(),
@@ -488,18 +500,7 @@ async fn shards_cover_the_sites_once_and_merge_into_one_report() {
 
 #[tokio::test]
 async fn a_site_report_that_cannot_be_written_fails_the_render_and_keeps_the_old_files() {
-    let a = serve_anlan().await;
-    let dir = tempfile::tempdir().unwrap();
-    let sites = dir.path().join("sites.csv");
-    std::fs::write(&sites, format!("name,url\n甲县,{}\n", a.base_url())).unwrap();
-    let (out, db) = (dir.path().join("out"), dir.path().join("h.sqlite"));
-    let o = run(batch_args(&sites, &out, &db)).await;
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let (_site, dir, _out, db) = one_site_batch().await;
     // A folder where `sites` is a file: the site's scorecards cannot be written.
     let bad = dir.path().join("bad");
     std::fs::create_dir_all(&bad).unwrap();
