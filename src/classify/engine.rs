@@ -413,9 +413,10 @@ impl Classifier {
 
 /// ASCII punctuation that titles also carry in full width.
 fn needs_fold(title: &str) -> bool {
-    title
-        .bytes()
-        .any(|b| matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')'))
+    // No early exit, so the loop runs over whole vectors of bytes.
+    title.bytes().fold(false, |found, b| {
+        found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')')
+    })
 }
 
 /// Writes `text` with ASCII punctuation in its full-width form.
@@ -445,13 +446,15 @@ fn fold(text: &str) -> String {
 fn title_stem(title: &str) -> &str {
     let mut t = title.trim_end();
     // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日).
-    let tail = t
-        .trim_end_matches(|c: char| {
-            c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' ' | ':')
-        })
-        .len();
-    if t[tail..].bytes().filter(u8::is_ascii_digit).count() >= 6 && tail > 0 {
-        t = t[..tail].trim_end();
+    if t.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
+        let tail = t
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' ' | ':')
+            })
+            .len();
+        if t[tail..].bytes().filter(u8::is_ascii_digit).count() >= 6 && tail > 0 {
+            t = t[..tail].trim_end();
+        }
     }
     for _ in 0..2 {
         let Some(last) = t.chars().last() else { break };
