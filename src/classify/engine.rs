@@ -490,6 +490,24 @@ fn reset(hit: &mut Vec<bool>, list: &mut Vec<u32>, n: usize) {
 mod tests {
     use super::*;
 
+    /// Each (title, column, category) is classified so.
+    fn assert_categories(cases: &[(&str, &str, &str)]) {
+        let c = Classifier::builtin();
+        for &(title, column, want) in cases {
+            let v = c.classify(title, column, "");
+            assert_eq!(v.category, want, "{title}: {}", v.rule);
+        }
+    }
+
+    /// Each (title, column, key area) gets that key area.
+    fn assert_areas(cases: &[(&str, &str, Option<&str>)]) {
+        let c = Classifier::builtin();
+        for &(title, column, want) in cases {
+            let v = c.classify(title, column, "");
+            assert_eq!(v.key_area.as_deref(), want, "{title} | {column}");
+        }
+    }
+
     /// The precedence rules of taxonomy.md, one by one.
     #[test]
     fn taxonomy_precedence_rules() {
@@ -635,24 +653,23 @@ mod tests {
 
     #[test]
     fn readings_of_figures_are_results_and_meeting_records_decisions() {
-        let c = Classifier::builtin();
-        for (title, want) in [
-            ("安澜县2025年政府信息公开工作年度报告解读", "result"),
-            ("2026年县本级部门预算解读", "result"),
-            ("《安澜县城乡居民医疗保险办法》政策解读", "interpretation"),
-            ("安澜县人民政府第十八届第12次常务会议", "decision"),
-            ("安澜县人民政府第12次常务会议纪要", "decision"),
-            ("县政府召开第12次常务会议", "routine"),
-        ] {
-            let v = c.classify(title, "", "");
-            assert_eq!(v.category, want, "{title}: {}", v.rule);
-        }
+        assert_categories(&[
+            ("安澜县2025年政府信息公开工作年度报告解读", "", "result"),
+            ("2026年县本级部门预算解读", "", "result"),
+            (
+                "《安澜县城乡居民医疗保险办法》政策解读",
+                "",
+                "interpretation",
+            ),
+            ("安澜县人民政府第十八届第12次常务会议", "", "decision"),
+            ("安澜县人民政府第12次常务会议纪要", "", "decision"),
+            ("县政府召开第12次常务会议", "", "routine"),
+        ]);
     }
 
     #[test]
     fn oversight_visits_and_meetings_held_are_news() {
-        let c = Classifier::builtin();
-        for (title, column, want) in [
+        assert_categories(&[
             // The team's visit is the news, though the title names the rectification.
             (
                 "省生态环境保护督察组下沉安澜督察反馈问题整改情况",
@@ -697,47 +714,41 @@ mod tests {
             ("关于同意城东镇申请设立社区的批复", "", "decision"),
             // A caller's problem in a phone-in column is the unit answering the public.
             ("及时督促修补脱落外墙皮", "来电选登", "interaction"),
-        ] {
-            let v = c.classify(title, column, "");
-            assert_eq!(v.category, want, "{title}: {}", v.rule);
-        }
-        for (title, want) in [
+        ]);
+        assert_areas(&[
             // Disaster relief is social assistance (taxonomy: 救灾); the hazard itself is safety.
-            ("城东镇自然灾害救助应急预案", "social_assistance"),
-            ("城东镇自然灾害风险隐患排查工作方案", "safety"),
-            ("农村断头路什么时候能续建?", "planning"),
-            ("关于农村五保供养程序的问题咨询", "social_assistance"),
-            ("县数据中心2026年度项目支出绩效自评报告", "fiscal"),
-        ] {
-            let v = c.classify(title, "", "");
-            assert_eq!(v.key_area.as_deref(), Some(want), "{title}");
-        }
+            ("城东镇自然灾害救助应急预案", "", Some("social_assistance")),
+            ("城东镇自然灾害风险隐患排查工作方案", "", Some("safety")),
+            ("农村断头路什么时候能续建?", "", Some("planning")),
+            (
+                "关于农村五保供养程序的问题咨询",
+                "",
+                Some("social_assistance"),
+            ),
+            ("县数据中心2026年度项目支出绩效自评报告", "", Some("fiscal")),
+        ]);
     }
 
     #[test]
     fn individual_acts_are_management_and_commendations_results() {
-        let c = Classifier::builtin();
-        for (title, want) in [
-            ("关于吊销安澜县某商贸公司营业执照的决定", "management"),
+        assert_categories(&[
+            ("关于吊销安澜县某商贸公司营业执照的决定", "", "management"),
             (
                 "安澜县自然资源局关于收回国有建设用地使用权的决定",
+                "",
                 "management",
             ),
-            ("关于表彰2025年度先进集体和先进个人的决定", "result"),
-            ("关于命名2026年度县级卫生村的决定", "result"),
+            ("关于表彰2025年度先进集体和先进个人的决定", "", "result"),
+            ("关于命名2026年度县级卫生村的决定", "", "result"),
             // Launching a selection directs work; a policy on revocations is a decision.
-            ("关于开展2026年度先进集体评选表彰活动的通知", "decision"),
-            ("安澜县营业执照吊销和注销管理办法", "decision"),
-        ] {
-            let v = c.classify(title, "", "");
-            assert_eq!(v.category, want, "{title}: {}", v.rule);
-        }
+            ("关于开展2026年度先进集体评选表彰活动的通知", "", "decision"),
+            ("安澜县营业执照吊销和注销管理办法", "", "decision"),
+        ]);
     }
 
     #[test]
     fn the_column_names_the_area_when_the_title_does_not() {
-        let c = Classifier::builtin();
-        for (title, column, want) in [
+        assert_areas(&[
             // The columns of the standard grass-roots key areas.
             (
                 "2026年第三季度工作情况",
@@ -767,13 +778,7 @@ mod tests {
                 "苏州市政府信息公开年报",
                 None,
             ),
-        ] {
-            assert_eq!(
-                c.classify(title, column, "").key_area.as_deref(),
-                want,
-                "{title} | {column}"
-            );
-        }
+        ]);
     }
 
     #[test]

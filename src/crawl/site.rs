@@ -113,8 +113,8 @@ impl State<'_> {
             self.stats.out_of_scope += 1;
             return;
         }
-        let key = url.as_str().to_owned();
-        if self.seen.contains(&url_key(&key)) {
+        let key = url_key(url.as_str());
+        if self.seen.contains(&key) {
             return;
         }
         if kind == LinkKind::Attachment && !self.opts.check_attachments {
@@ -127,7 +127,7 @@ impl State<'_> {
         // room of the allowed ones of its pattern.
         if self.opts.respect_robots && !self.robots.allowed(url.as_str()) {
             self.stats.robots_blocked += 1;
-            self.seen.insert(url_key(&key));
+            self.seen.insert(key);
             return;
         }
         if kind == LinkKind::Pagination {
@@ -149,7 +149,7 @@ impl State<'_> {
             }
             *n += 1;
         }
-        self.seen.insert(url_key(&key));
+        self.seen.insert(key);
         // First in, first out: once the queue holds every page the budget
         // can still fetch, a URL found now would never be reached. It is
         // counted, not kept, so memory stays bounded by the budget however
