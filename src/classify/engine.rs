@@ -2,7 +2,10 @@
 //! keyword of every rule; rules are then checked in priority order using
 //! those hits only (no per-rule scan of the title).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::Anchored;
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 
 use super::rules::RulePack;
 use super::taxonomy::OTHER;
@@ -19,13 +22,6 @@ enum Tier {
     Weak = 2,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Role {
-    Any,
-    All,
-    None,
-}
-
 #[derive(Debug, Default)]
 struct Compiled {
     /// Pattern ids per rule and role.
@@ -35,25 +31,28 @@ struct Compiled {
     col_any: Vec<u32>,
     col_none: Vec<u32>,
     url_any: Vec<u32>,
-    suffix: Vec<String>,
+    /// Title suffixes (folded), each with its last character, compared
+    /// first.
+    suffix: Vec<(char, String)>,
 }
 
 /// A compiled rule pack, ready to classify.
 #[derive(Debug)]
 pub struct Classifier {
     pack: RulePack,
-    title_ac: AhoCorasick,
-    /// For each title pattern: (rule index, role) pairs.
-    title_refs: Vec<Vec<(u32, Role)>>,
+    title_ac: DFA,
+    /// For each title pattern: the rules it can trigger (as a `title_any` or
+    /// `title_all` word).
+    title_refs: Vec<Vec<u32>>,
     /// For each title pattern: the key areas it names, with their tier.
     area_refs: Vec<Vec<(u16, Tier)>>,
     /// For each title pattern: whether it is an area stopword.
     stop: Vec<bool>,
     title_patterns: Vec<String>,
-    col_ac: AhoCorasick,
+    col_ac: DFA,
     col_patterns: Vec<String>,
     col_area_refs: Vec<Vec<u16>>,
-    url_ac: AhoCorasick,
+    url_ac: DFA,
     url_patterns: Vec<String>,
     rules: Vec<Compiled>,
     /// Rules with no title keyword to trigger them (column- or URL-only).
@@ -67,6 +66,9 @@ pub struct Scratch {
     title_list: Vec<u32>,
     col_hit: Vec<bool>,
     col_list: Vec<u32>,
+    /// The column whose hits `col_hit` holds, and the classifier that found
+    /// them: items of one column come together, so a column is scanned once.
+    col_seen: Option<(usize, String)>,
     url_hit: Vec<bool>,
     url_list: Vec<u32>,
     candidates: Vec<u32>,
@@ -106,11 +108,31 @@ enum AreaWord {
     Column(u32),
 }
 
-fn build(patterns: &[String]) -> AhoCorasick {
-    AhoCorasick::builder()
+/// A DFA costs about 15 ms to build for the default pack, and walks a
+/// title at a few instructions per byte.
+fn build(patterns: &[String]) -> DFA {
+    DFA::builder()
         .match_kind(MatchKind::Standard)
         .build(patterns)
         .expect("keyword automaton builds")
+}
+
+/// Calls `f(pattern, start, end)` for every occurrence of every pattern in
+/// `hay`, overlapping ones included, in order of their end. The DFA is
+/// walked byte by byte: cheaper than an iterator that returns at each match.
+fn for_each_match(dfa: &DFA, hay: &str, mut f: impl FnMut(u32, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &b) in hay.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                f(p.as_u32(), i + 1 - dfa.pattern_len(p), i + 1);
+            }
+        }
+    }
 }
 
 impl Classifier {
@@ -130,7 +152,12 @@ impl Classifier {
                 col_any: r.column_any.iter().map(|k| col.id(k)).collect(),
                 col_none: r.column_none.iter().map(|k| col.id(k)).collect(),
                 url_any: r.url_any.iter().map(|k| url.id(k)).collect(),
-                suffix: r.title_suffix.iter().map(|x| fold(x)).collect(),
+                suffix: r
+                    .title_suffix
+                    .iter()
+                    .map(|x| fold(x))
+                    .filter_map(|x| Some((x.chars().last()?, x)))
+                    .collect(),
             };
             if c.any.is_empty() && c.all.is_empty() {
                 always.push(u32::try_from(i).expect("rule count fits"));
@@ -156,14 +183,10 @@ impl Classifier {
         let mut title_refs = vec![Vec::new(); title.patterns.len()];
         for (i, c) in rules.iter().enumerate() {
             let i = u32::try_from(i).expect("rule count fits");
-            for &p in &c.any {
-                title_refs[p as usize].push((i, Role::Any));
-            }
-            for &p in &c.all {
-                title_refs[p as usize].push((i, Role::All));
-            }
-            for &p in &c.none {
-                title_refs[p as usize].push((i, Role::None));
+            for &p in c.any.iter().chain(&c.all) {
+                if title_refs[p as usize].last() != Some(&i) {
+                    title_refs[p as usize].push(i);
+                }
             }
         }
         let mut area_refs = vec![Vec::new(); title.patterns.len()];
@@ -295,52 +318,57 @@ impl Classifier {
         } else {
             title
         };
-        let stem = title_stem(title);
+        // The stem is needed only by rules with a suffix condition.
+        let mut stem = None;
         reset(
             &mut s.title_hit,
             &mut s.title_list,
             self.title_patterns.len(),
         );
-        reset(&mut s.col_hit, &mut s.col_list, self.col_patterns.len());
+        let me = std::ptr::from_ref(self) as usize;
+        let same_column = s
+            .col_seen
+            .as_ref()
+            .is_some_and(|(who, seen)| *who == me && seen == column);
+        if !same_column {
+            reset(&mut s.col_hit, &mut s.col_list, self.col_patterns.len());
+            for_each_match(&self.col_ac, column, |p, _, _| {
+                if !s.col_hit[p as usize] {
+                    s.col_hit[p as usize] = true;
+                    s.col_list.push(p);
+                }
+            });
+            let (who, seen) = s.col_seen.get_or_insert_with(|| (me, String::new()));
+            *who = me;
+            seen.clear();
+            seen.push_str(column);
+        }
         reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
         s.candidates.clear();
         s.areas.clear();
         s.stops.clear();
-        for m in self.title_ac.find_overlapping_iter(title) {
-            let p = m.pattern().as_u32();
+        for_each_match(&self.title_ac, title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
                 s.title_list.push(p);
-                for &(ri, role) in &self.title_refs[p as usize] {
-                    if matches!(role, Role::Any | Role::All) {
-                        s.candidates.push(ri);
-                    }
+                for &ri in &self.title_refs[p as usize] {
+                    s.candidates.push(ri);
                 }
             }
             if self.stop[p as usize] {
-                s.stops.push((m.start(), m.end()));
+                s.stops.push((start, end));
             }
             if let Some(&(ai, tier)) = self.area_refs[p as usize].first() {
-                s.areas.push((m.start(), m.end(), ai, tier, p));
+                s.areas.push((start, end, ai, tier, p));
             }
-        }
-        if !column.is_empty() {
-            for m in self.col_ac.find_overlapping_iter(column) {
-                let p = m.pattern().as_usize();
-                if !s.col_hit[p] {
-                    s.col_hit[p] = true;
-                    s.col_list.push(m.pattern().as_u32());
-                }
-            }
-        }
+        });
         if !url.is_empty() && !self.url_patterns.is_empty() {
-            for m in self.url_ac.find_overlapping_iter(url) {
-                let p = m.pattern().as_usize();
-                if !s.url_hit[p] {
-                    s.url_hit[p] = true;
-                    s.url_list.push(m.pattern().as_u32());
+            for_each_match(&self.url_ac, url, |p, _, _| {
+                if !s.url_hit[p as usize] {
+                    s.url_hit[p as usize] = true;
+                    s.url_list.push(p);
                 }
-            }
+            });
         }
         s.candidates.extend_from_slice(&self.always);
         // Rules are indexed in priority order: the first satisfied wins.
@@ -350,7 +378,7 @@ impl Classifier {
             .candidates
             .iter()
             .copied()
-            .find(|&ri| self.satisfied(s, ri, stem));
+            .find(|&ri| self.satisfied(s, ri, title, &mut stem));
         // Key area: dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword.
         let stops = &s.stops;
@@ -373,17 +401,32 @@ impl Classifier {
         out
     }
 
-    fn satisfied(&self, s: &Scratch, ri: u32, stem: &str) -> bool {
+    /// Whether rule `ri` holds for `title`; `stem` caches the title's stem
+    /// and its last character for the rules with a suffix condition, which
+    /// are checked last.
+    fn satisfied<'t>(
+        &self,
+        s: &Scratch,
+        ri: u32,
+        title: &'t str,
+        stem: &mut Option<(&'t str, Option<char>)>,
+    ) -> bool {
         let c = &self.rules[ri as usize];
-        if !c.suffix.is_empty() && !c.suffix.iter().any(|x| stem.ends_with(x.as_str())) {
-            return false;
-        }
         (c.any.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
             && c.all.iter().all(|&p| s.title_hit[p as usize])
             && !c.none.iter().any(|&p| s.title_hit[p as usize])
             && (c.col_any.is_empty() || c.col_any.iter().any(|&p| s.col_hit[p as usize]))
             && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
             && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
+            && (c.suffix.is_empty() || {
+                let (stem, last) = *stem.get_or_insert_with(|| {
+                    let stem = title_stem(title);
+                    (stem, stem.chars().last())
+                });
+                c.suffix
+                    .iter()
+                    .any(|(c, x)| Some(*c) == last && stem.ends_with(x.as_str()))
+            })
     }
 
     /// Every rule that matches a title, in priority order (for `rules explain`).
@@ -397,11 +440,12 @@ impl Classifier {
         let mut s = Scratch::default();
         let _ = self.decide(&mut s, title, column, url);
         let title = fold(title);
+        let mut stem = None;
         let mut ids: Vec<u32> = s
             .candidates
             .iter()
             .copied()
-            .filter(|&ri| self.satisfied(&s, ri, title_stem(&title)))
+            .filter(|&ri| self.satisfied(&s, ri, &title, &mut stem))
             .collect();
         ids.sort_unstable();
         ids.dedup();
