@@ -826,6 +826,44 @@ mod tests {
     }
 
     #[test]
+    fn the_url_path_decides_when_title_and_column_do_not() {
+        let c = Classifier::builtin();
+        let host = "http://www.anlan.gov.cn";
+        for (path, category) in [
+            ("/zwgk/zcjd/202605/t1.html", "interpretation"),
+            ("/zwgk/tjxx/202605/t1.html", "result"),
+            ("/zwgk/xzcf/202605/t1.html", "management"),
+            ("/zmhd/202605/t1.html", "interaction"),
+            ("/bsfw/bszn/t1.html", "service"),
+            ("/zwgk/gfxwj/t1.html", "decision"),
+            ("/zwgk/dcdb/t1.html", "execution"),
+            ("/xwzx/gzdt/202605/t1.html", "routine"),
+        ] {
+            let v = c.classify("城东镇2026年5月", "", &format!("{host}{path}"));
+            assert_eq!(v.category, category, "{path}");
+            assert!(v.rule.starts_with("url."), "{path}: {}", v.rule);
+        }
+        // Outside a known segment the URL says nothing.
+        let v = c.classify(
+            "城东镇2026年5月",
+            "",
+            "http://www.anlan.gov.cn/gzdtx/t1.html",
+        );
+        assert_eq!(v.category, "other");
+        // The column name outranks the path, and the title outranks both.
+        let url = "http://www.anlan.gov.cn/xwzx/gzdt/t1.html";
+        assert_eq!(
+            c.classify("城东镇2026年5月", "政策解读", url).category,
+            "interpretation"
+        );
+        assert_eq!(
+            c.classify("城东镇2026年第一季度低保资金发放情况公示", "", url)
+                .category,
+            "result"
+        );
+    }
+
+    #[test]
     fn half_width_punctuation_reads_as_full_width() {
         let c = Classifier::builtin();
         for (full, half) in [
