@@ -826,6 +826,61 @@ mod tests {
     }
 
     #[test]
+    fn how_to_questions_rankings_and_news_slogans() {
+        assert_categories(&[
+            // A standing question on how to obtain a service is a service,
+            // even under an interaction kicker.
+            ("城乡居民医疗保险如何办理转移接续？", "", "service"),
+            ("【互动回应】临时救助的对象有哪些？", "", "service"),
+            (
+                "问：个体工商户如何取得食品经营许可证？",
+                "政策问答",
+                "service",
+            ),
+            // …but an interpretation stays one.
+            (
+                "如何申请创业担保贷款？——《创业担保贷款实施办法》解读",
+                "",
+                "interpretation",
+            ),
+            // A ranking published in a 通报 is an outcome, not progress.
+            (
+                "关于2026年第一季度各乡镇空气质量排名情况的通报",
+                "",
+                "result",
+            ),
+            // News kickers and campaign slogans are stories about the work.
+            ("【直击现场】城东镇全力推进农村人居环境整治", "", "routine"),
+            ("城东镇上下一心打赢秸秆禁烧攻坚战", "", "routine"),
+            // …but a document with such a slogan is the document.
+            (
+                "关于印发《打赢蓝天保卫战三年行动计划》的通知",
+                "",
+                "decision",
+            ),
+            // The heating period is a public-service notice.
+            ("关于调整2026—2027年度城区集中供热时间的公告", "", "service"),
+            // A unit's rules for its interpretation work are a document.
+            ("城东镇政策解读工作制度", "", "decision"),
+        ]);
+        assert_areas(&[
+            ("关于实施野外禁火的紧急通知", "", Some("safety")),
+            ("关于2026年长江禁渔期的通告", "", Some("environment")),
+            (
+                "城东镇村级公益事业建设一事一议财政奖补项目公示",
+                "",
+                Some("rural"),
+            ),
+            (
+                "城东镇低收入人口动态监测情况",
+                "",
+                Some("social_assistance"),
+            ),
+            ("安澜县农业农村局2026年单位预算", "", Some("fiscal")),
+        ]);
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
