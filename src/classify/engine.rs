@@ -52,6 +52,8 @@ pub struct Classifier {
     col_ac: DFA,
     col_patterns: Vec<String>,
     col_area_refs: Vec<Vec<u16>>,
+    /// For each URL pattern: the key areas it names.
+    url_area_refs: Vec<Vec<u16>>,
     url_ac: DFA,
     url_patterns: Vec<String>,
     rules: Vec<Compiled>,
@@ -106,6 +108,7 @@ impl Interner {
 enum AreaWord {
     Title(u32),
     Column(u32),
+    Url(u32),
 }
 
 /// A DFA costs about 15 ms to build for the default pack, and walks a
@@ -179,6 +182,9 @@ impl Classifier {
             for k in &a.column_keywords {
                 col.id(k);
             }
+            for k in &a.url_keywords {
+                url.id(k);
+            }
         }
         let mut title_refs = vec![Vec::new(); title.patterns.len()];
         for (i, c) in rules.iter().enumerate() {
@@ -191,6 +197,7 @@ impl Classifier {
         }
         let mut area_refs = vec![Vec::new(); title.patterns.len()];
         let mut col_area_refs = vec![Vec::new(); col.patterns.len()];
+        let mut url_area_refs = vec![Vec::new(); url.patterns.len()];
         let mut stop = vec![false; title.patterns.len()];
         for w in &pack.area_stopwords {
             stop[title.ids[w] as usize] = true;
@@ -209,6 +216,9 @@ impl Classifier {
             for k in &a.column_keywords {
                 col_area_refs[col.ids[k] as usize].push(ai);
             }
+            for k in &a.url_keywords {
+                url_area_refs[url.ids[k] as usize].push(ai);
+            }
         }
         Self {
             title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
@@ -219,6 +229,7 @@ impl Classifier {
             col_ac: build(&col.patterns),
             col_patterns: col.patterns,
             col_area_refs,
+            url_area_refs,
             url_ac: build(&url.patterns),
             url_patterns: url.patterns,
             rules,
@@ -279,6 +290,7 @@ impl Classifier {
             matched.push(match word {
                 AreaWord::Title(p) => format!("领域:{}", self.title_patterns[p as usize]),
                 AreaWord::Column(p) => format!("领域:栏目:{}", self.col_patterns[p as usize]),
+                AreaWord::Url(p) => format!("领域:url:{}", self.url_patterns[p as usize]),
             });
             self.pack.areas[ai as usize].id.clone()
         });
@@ -394,6 +406,14 @@ impl Classifier {
                     self.col_area_refs[p as usize]
                         .first()
                         .map(|&ai| (ai, AreaWord::Column(p)))
+                })
+            })
+            .or_else(|| {
+                // Then the path segment a portal gives the area's column.
+                s.url_list.iter().find_map(|&p| {
+                    self.url_area_refs[p as usize]
+                        .first()
+                        .map(|&ai| (ai, AreaWord::Url(p)))
                 })
             });
         let out = (best, area);
@@ -905,6 +925,23 @@ mod tests {
             "http://www.anlan.gov.cn/gzdtx/t1.html",
         );
         assert_eq!(v.category, "other");
+        // A key area's column segment names the area when nothing else does.
+        let shjz = "http://www.anlan.gov.cn/zdly/shjz/t1.html";
+        let v = c.classify("城东镇2026年第三季度公示", "", shjz);
+        assert_eq!(v.key_area.as_deref(), Some("social_assistance"));
+        assert!(
+            v.matched.iter().any(|m| m == "领域:url:/shjz"),
+            "{:?}",
+            v.matched
+        );
+        let v = c.classify("城东镇2026年义务教育招生公告", "", shjz);
+        assert_eq!(v.key_area.as_deref(), Some("education"));
+        let v = c.classify("城东镇2026年第三季度公示", "养老服务", shjz);
+        assert!(
+            v.matched.iter().any(|m| m == "领域:栏目:养老"),
+            "{:?}",
+            v.matched
+        );
         // The column name outranks the path, and the title outranks both.
         let url = "http://www.anlan.gov.cn/xwzx/gzdt/t1.html";
         assert_eq!(

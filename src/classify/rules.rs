@@ -109,6 +109,8 @@ struct RawArea {
     weak_keywords: Vec<String>,
     #[serde(default)]
     column_keywords: Vec<String>,
+    #[serde(default)]
+    url_keywords: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,6 +284,9 @@ pub struct AreaRule {
     pub weak_keywords: Vec<String>,
     /// Column-name keywords, used when the title names no area.
     pub column_keywords: Vec<String>,
+    /// URL fragments (a portal's path segment for the area's column, such
+    /// as `/shjz/` 社会救助), used when neither title nor column names one.
+    pub url_keywords: Vec<String>,
 }
 
 /// A loaded, validated rule pack.
@@ -654,12 +659,25 @@ fn check_areas(ctx: &mut Ctx<'_>, raw: Vec<RawArea>) -> Vec<AreaRule> {
                 true,
             );
         }
+        let (uspan, url_keywords) = a
+            .url_keywords
+            .map_or((0..0, Vec::new()), |u| (u.span(), u.into_inner()));
+        if url_keywords.iter().any(|k| k.trim().is_empty()) {
+            ctx.add(
+                uspan,
+                Some(&id),
+                "url_keywords",
+                "empty URL keyword (it would match every URL)".into(),
+                true,
+            );
+        }
         out.push(AreaRule {
             id,
             keywords,
             dominant_keywords: a.dominant_keywords,
             weak_keywords: a.weak_keywords,
             column_keywords: a.column_keywords,
+            url_keywords,
         });
     }
     out
@@ -850,6 +868,28 @@ mod tests {
                 && p.message.contains("empty keyword list")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn empty_url_keyword_names_its_line() {
+        let ps = problems_with(2, |t| {
+            t.replace(
+                "url_keywords = [\"/czyjs/\"",
+                "url_keywords = [\"\", \"/czyjs/\"",
+            )
+        });
+        let p = ps
+            .iter()
+            .find(|p| p.fatal && p.field == "url_keywords")
+            .expect("a fatal url_keywords problem");
+        assert!(p.message.contains("empty URL keyword"), "{p}");
+        let want = BUILTIN[2]
+            .1
+            .lines()
+            .position(|l| l.starts_with("url_keywords = [\"/czyjs/\""))
+            .unwrap()
+            + 1;
+        assert_eq!(p.line, want, "{p}");
     }
 
     #[test]
