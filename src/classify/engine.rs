@@ -48,6 +48,8 @@ pub struct Classifier {
     area_refs: Vec<Vec<(u16, Tier)>>,
     /// For each title pattern: whether it is an area stopword.
     stop: Vec<bool>,
+    /// For each title pattern: whether it marks a title with no key area.
+    no_area: Vec<bool>,
     title_patterns: Vec<String>,
     col_ac: DFA,
     col_patterns: Vec<String>,
@@ -167,7 +169,7 @@ impl Classifier {
             }
             rules.push(c);
         }
-        for w in &pack.area_stopwords {
+        for w in pack.area_stopwords.iter().chain(&pack.no_area) {
             title.id(w);
         }
         for a in &pack.areas {
@@ -202,6 +204,10 @@ impl Classifier {
         for w in &pack.area_stopwords {
             stop[title.ids[w] as usize] = true;
         }
+        let mut no_area = vec![false; title.patterns.len()];
+        for w in &pack.no_area {
+            no_area[title.ids[w] as usize] = true;
+        }
         for (ai, a) in pack.areas.iter().enumerate() {
             let ai = u16::try_from(ai).expect("area count fits");
             for (list, tier) in [
@@ -225,6 +231,7 @@ impl Classifier {
             title_refs,
             area_refs,
             stop,
+            no_area,
             title_patterns: title.patterns,
             col_ac: build(&col.patterns),
             col_patterns: col.patterns,
@@ -394,28 +401,33 @@ impl Classifier {
         // Key area: dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword.
         let stops = &s.stops;
-        let area = s
-            .areas
-            .iter()
-            .filter(|(st, en, ..)| !stops.iter().any(|(a, b)| a <= st && en <= b))
-            .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
-            .map(|&(_, _, ai, _, p)| (ai, AreaWord::Title(p)))
-            .or_else(|| {
-                // The column names the subject when the title does not.
-                s.col_list.iter().find_map(|&p| {
-                    self.col_area_refs[p as usize]
-                        .first()
-                        .map(|&ai| (ai, AreaWord::Column(p)))
+        let none = s.title_list.iter().any(|&p| self.no_area[p as usize]);
+        // A title that marks itself as having no subject sector has none.
+        let area = if none {
+            None
+        } else {
+            s.areas
+                .iter()
+                .filter(|(st, en, ..)| !stops.iter().any(|(a, b)| a <= st && en <= b))
+                .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
+                .map(|&(_, _, ai, _, p)| (ai, AreaWord::Title(p)))
+                .or_else(|| {
+                    // The column names the subject when the title does not.
+                    s.col_list.iter().find_map(|&p| {
+                        self.col_area_refs[p as usize]
+                            .first()
+                            .map(|&ai| (ai, AreaWord::Column(p)))
+                    })
                 })
-            })
-            .or_else(|| {
-                // Then the path segment a portal gives the area's column.
-                s.url_list.iter().find_map(|&p| {
-                    self.url_area_refs[p as usize]
-                        .first()
-                        .map(|&ai| (ai, AreaWord::Url(p)))
+                .or_else(|| {
+                    // Then the path segment a portal gives the area's column.
+                    s.url_list.iter().find_map(|&p| {
+                        self.url_area_refs[p as usize]
+                            .first()
+                            .map(|&ai| (ai, AreaWord::Url(p)))
+                    })
                 })
-            });
+        };
         let out = (best, area);
         s.folded = folded;
         out
@@ -897,6 +909,43 @@ mod tests {
                 Some("social_assistance"),
             ),
             ("安澜县农业农村局2026年单位预算", "", Some("fiscal")),
+        ]);
+    }
+
+    #[test]
+    fn cases_powers_suggestions_payments_and_period_circulars() {
+        assert_categories(&[
+            // An administrative case named by its conduct.
+            ("城东镇某某超市销售过期食品案", "", "management"),
+            // …but a plan or a filing ending in 案 is not one.
+            ("城东镇2026年防汛应急预案", "", "decision"),
+            // An entry of a list of powers.
+            ("对未按规定设置安全警示标志的处罚", "权责清单", "management"),
+            // A deputy's numbered suggestion is in the handling of suggestions.
+            ("第12号 关于修建城东镇文化广场的建议", "", "result"),
+            // A notice of subsidies paid out is an outcome…
+            ("关于拨付2026年耕地地力保护补贴资金的公示", "", "result"),
+            // …a funded plan announced is a decision.
+            ("城东镇2026年衔接资金项目计划公示", "", "decision"),
+            // A period's figures in a 通报 are an outcome; its supervision
+            // findings are progress.
+            ("关于2026年1-9月全县安全生产情况的通报", "", "result"),
+            (
+                "关于2026年第三季度政务公开工作检查情况的通报",
+                "",
+                "execution",
+            ),
+            // Cancelling licences in a 通报 is the unit acting as regulator.
+            ("关于注销3家企业安全生产许可证的通报", "", "management"),
+        ]);
+        assert_areas(&[
+            // Disclosure work names no sector, whoever reports on it.
+            ("安澜县卫生健康局2026年政府信息公开工作年度报告", "", None),
+            ("安澜县教育局政府信息公开指南", "", None),
+            ("城东镇森林火灾应急预案", "", Some("safety")),
+            ("关于划定畜禽养殖禁养区的通告", "", Some("environment")),
+            ("城东镇开展防止返贫监测帮扶集中排查", "", Some("rural")),
+            ("关于拓展老年人健康体检项目的公告", "", Some("health")),
         ]);
     }
 

@@ -95,6 +95,8 @@ struct RawAreas {
     #[serde(default)]
     stopwords: Vec<String>,
     #[serde(default)]
+    no_area: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
     area: Vec<RawArea>,
 }
 
@@ -302,6 +304,9 @@ pub struct RulePack {
     pub areas: Vec<AreaRule>,
     /// Words inside which no area keyword counts (人民政府 hides 民政).
     pub area_stopwords: Vec<String>,
+    /// Title words that mark an item with no key area, whatever else the
+    /// title names (政府信息公开工作年度报告: its subject is disclosure).
+    pub no_area: Vec<String>,
     /// Column kinds, in file order.
     pub column_kinds: Vec<ColumnKind>,
     /// Score weights and targets.
@@ -456,8 +461,24 @@ impl RulePack {
         let rules = raw_cats
             .map(|r| check_rules(&mut cat_ctx, r.rule))
             .unwrap_or_default();
-        let (areas, area_stopwords) = raw_areas
-            .map(|a| (check_areas(&mut area_ctx, a.area), a.stopwords))
+        let (areas, (area_stopwords, no_area)) = raw_areas
+            .map(|a| {
+                let no_area = a.no_area.map_or_else(Vec::new, |n| {
+                    let span = n.span();
+                    let words = n.into_inner();
+                    if words.iter().any(|w| w.trim().is_empty()) {
+                        area_ctx.add(
+                            span,
+                            None,
+                            "no_area",
+                            "empty word (it would take the key area from every title)".into(),
+                            true,
+                        );
+                    }
+                    words
+                });
+                (check_areas(&mut area_ctx, a.area), (a.stopwords, no_area))
+            })
             .unwrap_or_default();
         let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
         all.append(&mut pack_ctx.problems);
@@ -481,6 +502,7 @@ impl RulePack {
             rules,
             areas,
             area_stopwords,
+            no_area,
             column_kinds,
             scoring,
             grades,
@@ -887,6 +909,22 @@ mod tests {
             .1
             .lines()
             .position(|l| l.starts_with("url_keywords = [\"/czyjs/\""))
+            .unwrap()
+            + 1;
+        assert_eq!(p.line, want, "{p}");
+    }
+
+    #[test]
+    fn empty_no_area_word_names_its_line() {
+        let ps = problems_with(2, |t| t.replace("no_area = [", "no_area = [\"\", "));
+        let p = ps
+            .iter()
+            .find(|p| p.fatal && p.field == "no_area")
+            .expect("a fatal no_area problem");
+        let want = BUILTIN[2]
+            .1
+            .lines()
+            .position(|l| l.starts_with("no_area = ["))
             .unwrap()
             + 1;
         assert_eq!(p.line, want, "{p}");
