@@ -893,41 +893,27 @@ mod tests {
     }
 
     #[test]
-    fn empty_url_keyword_names_its_line() {
-        let ps = problems_with(2, |t| {
-            t.replace(
-                "url_keywords = [\"/czyjs/\"",
-                "url_keywords = [\"\", \"/czyjs/\"",
-            )
-        });
-        let p = ps
-            .iter()
-            .find(|p| p.fatal && p.field == "url_keywords")
-            .expect("a fatal url_keywords problem");
-        assert!(p.message.contains("empty URL keyword"), "{p}");
-        let want = BUILTIN[2]
-            .1
-            .lines()
-            .position(|l| l.starts_with("url_keywords = [\"/czyjs/\""))
-            .unwrap()
-            + 1;
-        assert_eq!(p.line, want, "{p}");
-    }
-
-    #[test]
-    fn empty_no_area_word_names_its_line() {
-        let ps = problems_with(2, |t| t.replace("no_area = [", "no_area = [\"\", "));
-        let p = ps
-            .iter()
-            .find(|p| p.fatal && p.field == "no_area")
-            .expect("a fatal no_area problem");
-        let want = BUILTIN[2]
-            .1
-            .lines()
-            .position(|l| l.starts_with("no_area = ["))
-            .unwrap()
-            + 1;
-        assert_eq!(p.line, want, "{p}");
+    fn empty_words_in_key_area_lists_name_their_line() {
+        // An empty word would match every URL or every title.
+        for (field, list) in [
+            ("url_keywords", "url_keywords = [\"/czyjs/\""),
+            ("no_area", "no_area = [\""),
+        ] {
+            let (head, tail) = list.split_at(list.find('[').unwrap() + 1);
+            let ps = problems_with(2, |t| t.replacen(list, &format!("{head}\"\", {tail}"), 1));
+            let p = ps
+                .iter()
+                .find(|p| p.fatal && p.field == field)
+                .unwrap_or_else(|| panic!("a fatal {field} problem: {ps:?}"));
+            assert!(p.message.contains("empty"), "{p}");
+            let want = BUILTIN[2]
+                .1
+                .lines()
+                .position(|l| l.starts_with(list))
+                .unwrap()
+                + 1;
+            assert_eq!(p.line, want, "{p}");
+        }
     }
 
     #[test]
