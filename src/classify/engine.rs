@@ -50,6 +50,11 @@ pub struct Classifier {
     stop: Vec<bool>,
     /// For each title pattern: whether it marks a title with no key area.
     no_area: Vec<bool>,
+    /// For each title pattern: whether it marks a reply to a suggestion.
+    reply_marker: Vec<bool>,
+    /// For each title pattern: whether it is a department name, which in a
+    /// reply is the issuer and names no area.
+    issuer: Vec<bool>,
     title_patterns: Vec<String>,
     col_ac: DFA,
     col_patterns: Vec<String>,
@@ -78,6 +83,7 @@ pub struct Scratch {
     candidates: Vec<u32>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
     stops: Vec<(usize, usize)>,
+    issuers: Vec<(usize, usize)>,
     folded: String,
 }
 
@@ -169,7 +175,13 @@ impl Classifier {
             }
             rules.push(c);
         }
-        for w in pack.area_stopwords.iter().chain(&pack.no_area) {
+        for w in pack
+            .area_stopwords
+            .iter()
+            .chain(&pack.no_area)
+            .chain(&pack.reply_markers)
+            .chain(&pack.issuers)
+        {
             title.id(w);
         }
         for a in &pack.areas {
@@ -208,6 +220,14 @@ impl Classifier {
         for w in &pack.no_area {
             no_area[title.ids[w] as usize] = true;
         }
+        let mut reply_marker = vec![false; title.patterns.len()];
+        for w in &pack.reply_markers {
+            reply_marker[title.ids[w] as usize] = true;
+        }
+        let mut issuer = vec![false; title.patterns.len()];
+        for w in &pack.issuers {
+            issuer[title.ids[w] as usize] = true;
+        }
         for (ai, a) in pack.areas.iter().enumerate() {
             let ai = u16::try_from(ai).expect("area count fits");
             for (list, tier) in [
@@ -232,6 +252,8 @@ impl Classifier {
             area_refs,
             stop,
             no_area,
+            reply_marker,
+            issuer,
             title_patterns: title.patterns,
             col_ac: build(&col.patterns),
             col_patterns: col.patterns,
@@ -366,6 +388,7 @@ impl Classifier {
         s.candidates.clear();
         s.areas.clear();
         s.stops.clear();
+        s.issuers.clear();
         for_each_match(&self.title_ac, title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
@@ -376,6 +399,9 @@ impl Classifier {
             }
             if self.stop[p as usize] {
                 s.stops.push((start, end));
+            }
+            if self.issuer[p as usize] {
+                s.issuers.push((start, end));
             }
             if let Some(&(ai, tier)) = self.area_refs[p as usize].first() {
                 s.areas.push((start, end, ai, tier, p));
@@ -400,6 +426,11 @@ impl Classifier {
             .find(|&ri| self.satisfied(s, ri, title, &mut stem));
         // Key area: dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword.
+        if s.title_list.iter().any(|&p| self.reply_marker[p as usize]) {
+            // In a reply the department named is the one replying.
+            let Scratch { stops, issuers, .. } = s;
+            stops.extend_from_slice(issuers);
+        }
         let stops = &s.stops;
         let none = s.title_list.iter().any(|&p| self.no_area[p as usize]);
         // A title that marks itself as having no subject sector has none.
@@ -946,6 +977,19 @@ mod tests {
             ("关于划定畜禽养殖禁养区的通告", "", Some("environment")),
             ("城东镇开展防止返贫监测帮扶集中排查", "", Some("rural")),
             ("关于拓展老年人健康体检项目的公告", "", Some("health")),
+            // In a reply the department is the one replying, not the subject…
+            (
+                "县农业农村局对县十七届人大四次会议第53号建议的答复",
+                "",
+                None,
+            ),
+            (
+                "县教育局对第12号建议的答复（关于增设城东小学学位）",
+                "",
+                Some("education"),
+            ),
+            // …elsewhere a bureau's name stands for its sector.
+            ("县市场监督管理局行政处罚决定书", "", Some("food_drug")),
         ]);
     }
 

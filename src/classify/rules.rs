@@ -97,6 +97,10 @@ struct RawAreas {
     #[serde(default)]
     no_area: Option<Spanned<Vec<String>>>,
     #[serde(default)]
+    reply_markers: Vec<String>,
+    #[serde(default)]
+    issuers: Vec<String>,
+    #[serde(default)]
     area: Vec<RawArea>,
 }
 
@@ -307,6 +311,12 @@ pub struct RulePack {
     /// Title words that mark an item with no key area, whatever else the
     /// title names (政府信息公开工作年度报告: its subject is disclosure).
     pub no_area: Vec<String>,
+    /// Title words that mark a reply to a deputy's suggestion or a proposal…
+    pub reply_markers: Vec<String>,
+    /// …in which these department names are the issuer, not the subject:
+    /// they name no area there (elsewhere they do: a bureau's penalty or
+    /// work summary is in its sector).
+    pub issuers: Vec<String>,
     /// Column kinds, in file order.
     pub column_kinds: Vec<ColumnKind>,
     /// Score weights and targets.
@@ -461,7 +471,7 @@ impl RulePack {
         let rules = raw_cats
             .map(|r| check_rules(&mut cat_ctx, r.rule))
             .unwrap_or_default();
-        let (areas, (area_stopwords, no_area)) = raw_areas
+        let (areas, (area_stopwords, no_area, (reply_markers, issuers))) = raw_areas
             .map(|a| {
                 let no_area = a.no_area.map_or_else(Vec::new, |n| {
                     let span = n.span();
@@ -477,7 +487,11 @@ impl RulePack {
                     }
                     words
                 });
-                (check_areas(&mut area_ctx, a.area), (a.stopwords, no_area))
+                let reply = (a.reply_markers, a.issuers);
+                (
+                    check_areas(&mut area_ctx, a.area),
+                    (a.stopwords, no_area, reply),
+                )
             })
             .unwrap_or_default();
         let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
@@ -503,6 +517,8 @@ impl RulePack {
             areas,
             area_stopwords,
             no_area,
+            reply_markers,
+            issuers,
             column_kinds,
             scoring,
             grades,
