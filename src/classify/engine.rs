@@ -994,6 +994,40 @@ mod tests {
     }
 
     #[test]
+    fn service_guides_policy_questions_and_residents_messages() {
+        assert_categories(&[
+            // In a service-guide column the item is the guide, whatever its
+            // name says…
+            ("临时救助制度", "办事指南", "service"),
+            ("失业登记", "镇（街）办事指南", "service"),
+            // …unless it is a notice.
+            ("关于调整临时救助标准的通知", "办事指南", "decision"),
+            // A service matter named by its act.
+            ("城乡居民基本医疗保险参保登记", "", "service"),
+            // A question on what a policy provides is an interpretation; a
+            // question on how to apply is a service.
+            ("城乡低保标准是如何规定的？", "", "interpretation"),
+            ("城乡低保如何申请？", "", "service"),
+            // A resident's message, whatever it complains about.
+            ("关于城东小区门前违规占道经营问题反映", "", "interaction"),
+            ("幸福路小区停车难，希望尽快规划停车位", "", "interaction"),
+            // Consultation feedback and hotline broadcasts answer the public.
+            (
+                "关于《安澜县养犬管理办法（征求意见稿）》公开征求意见的结果反馈",
+                "",
+                "interaction",
+            ),
+            ("县医保局《政风行风热线》直播实录", "", "interaction"),
+            // A commendation of model units is an outcome.
+            (
+                "关于2026年度全县安全生产工作先进单位和先进个人的通报",
+                "",
+                "result",
+            ),
+        ]);
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
