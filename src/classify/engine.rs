@@ -518,27 +518,41 @@ impl Classifier {
     }
 }
 
-/// ASCII punctuation that titles also carry in full width.
+/// ASCII punctuation that titles also carry in full width, or a space that
+/// may stand between two Chinese characters.
 fn needs_fold(title: &str) -> bool {
     // No early exit, so the loop runs over whole vectors of bytes.
     title.bytes().fold(false, |found, b| {
-        found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')')
+        found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ')
     })
 }
 
-/// Writes `text` with ASCII punctuation in its full-width form.
+/// Writes `text` with ASCII punctuation in its full-width form and without
+/// the spaces set between two Chinese characters (政 府 工 作 报 告, a list
+/// that spaces a title out, or 乡村 振兴 broken by a line wrap).
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
-    out.extend(text.chars().map(|c| match c {
-        ':' => '：',
-        ',' => '，',
-        '?' => '？',
-        '!' => '！',
-        ';' => '；',
-        '(' => '（',
-        ')' => '）',
-        c => c,
-    }));
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, ' ' | '\u{3000}')
+            && !prev.is_ascii()
+            && chars.peek().is_some_and(|n| !n.is_ascii())
+        {
+            continue;
+        }
+        prev = c;
+        out.push(match c {
+            ':' => '：',
+            ',' => '，',
+            '?' => '？',
+            '!' => '！',
+            ';' => '；',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        });
+    }
 }
 
 /// `text` with ASCII punctuation in its full-width form.
@@ -1018,6 +1032,26 @@ mod tests {
                 "interaction",
             ),
             ("县医保局《政风行风热线》直播实录", "", "interaction"),
+            // The notices that open a land expropriation administer land;
+            // a ban announced for a season binds the public; a disclosure
+            // guide tells citizens how to ask.
+            (
+                "城东镇2026年第三批次建设用地征收土地预公告",
+                "",
+                "management",
+            ),
+            ("安澜县人民政府征地启动公告", "", "management"),
+            (
+                "安澜县2026年春节期间森林防火和禁止燃放烟花爆竹公告",
+                "",
+                "decision",
+            ),
+            (
+                "城东镇人民政府政府信息公开指南（2026年修订）",
+                "",
+                "service",
+            ),
+            ("城东社区是否能开通天然气？", "咨询投诉", "interaction"),
             // A commendation of model units is an outcome.
             (
                 "关于2026年度全县安全生产工作先进单位和先进个人的通报",
@@ -1094,10 +1128,25 @@ mod tests {
                 "安澜县学前教育行动计划（2026—2028年）",
                 "安澜县学前教育行动计划(2026—2028年)",
             ),
+            // Spaces between Chinese characters are dropped…
+            (
+                "城东镇政府工作报告（2026年）",
+                "城东镇政 府 工 作 报 告(2026年)",
+            ),
+            (
+                "关于下达衔接推进乡村振兴补助资金的公告",
+                "关于下达衔接推进乡村 振兴补助资金的公告",
+            ),
         ] {
             let (a, b) = (c.classify(full, "", ""), c.classify(half, "", ""));
-            assert_eq!((a.category, a.rule), (b.category, b.rule), "{half}");
+            assert_eq!(
+                (a.category, a.rule, a.key_area),
+                (b.category, b.rule, b.key_area),
+                "{half}"
+            );
         }
+        // …but not those beside a Latin letter or a digit.
+        assert_eq!(fold("第197号 从竹林 ABC 至"), "第197号从竹林 ABC 至");
     }
 
     #[test]
