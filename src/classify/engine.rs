@@ -1052,6 +1052,14 @@ mod tests {
                 "service",
             ),
             ("城东社区是否能开通天然气？", "咨询投诉", "interaction"),
+            // A list of designated items published is an outcome; its news
+            // is news.
+            (
+                "安澜县人民政府关于公布第三批县级非物质文化遗产代表性项目名录的通知",
+                "",
+                "result",
+            ),
+            ("城东镇3处古民居入选省级传统村落名录", "", "routine"),
             // A commendation of model units is an outcome.
             (
                 "关于2026年度全县安全生产工作先进单位和先进个人的通报",
