@@ -46,15 +46,8 @@ pub struct Classifier {
     title_refs: Vec<Vec<u32>>,
     /// For each title pattern: the key areas it names, with their tier.
     area_refs: Vec<Vec<(u16, Tier)>>,
-    /// For each title pattern: whether it is an area stopword.
-    stop: Vec<bool>,
-    /// For each title pattern: whether it marks a title with no key area.
-    no_area: Vec<bool>,
-    /// For each title pattern: whether it marks a reply to a suggestion.
-    reply_marker: Vec<bool>,
-    /// For each title pattern: whether it is a department name, which in a
-    /// reply is the issuer and names no area.
-    issuer: Vec<bool>,
+    /// For each title pattern: what it says of the title's key area.
+    marks: Vec<Marks>,
     title_patterns: Vec<String>,
     col_ac: DFA,
     col_patterns: Vec<String>,
@@ -66,6 +59,20 @@ pub struct Classifier {
     rules: Vec<Compiled>,
     /// Rules with no title keyword to trigger them (column- or URL-only).
     always: Vec<u32>,
+}
+
+/// What a title pattern says of the title's key area, beyond the areas it
+/// names itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// An area stopword: no area keyword counts inside it.
+    stop: bool,
+    /// The title has no key area.
+    no_area: bool,
+    /// The title is a reply to a deputy's suggestion or a proposal…
+    reply: bool,
+    /// …in which this department name is the one replying: a stopword there.
+    issuer: bool,
 }
 
 /// Reusable scratch space for classification (no allocation per title).
@@ -82,8 +89,9 @@ pub struct Scratch {
     url_list: Vec<u32>,
     candidates: Vec<u32>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
-    stops: Vec<(usize, usize)>,
-    issuers: Vec<(usize, usize)>,
+    /// Spans inside which no area keyword counts; `true` for a department
+    /// name, which counts only in a reply.
+    stops: Vec<(usize, usize, bool)>,
     folded: String,
 }
 
@@ -121,6 +129,12 @@ enum AreaWord {
 
 /// A DFA costs about 15 ms to build for the default pack, and walks a
 /// title at a few instructions per byte.
+/// The first of `hits` that names a key area: (area, pattern).
+fn first_area(hits: &[u32], refs: &[Vec<u16>]) -> Option<(u16, u32)> {
+    hits.iter()
+        .find_map(|&p| refs[p as usize].first().map(|&ai| (ai, p)))
+}
+
 fn build(patterns: &[String]) -> DFA {
     DFA::builder()
         .match_kind(MatchKind::Standard)
@@ -212,22 +226,16 @@ impl Classifier {
         let mut area_refs = vec![Vec::new(); title.patterns.len()];
         let mut col_area_refs = vec![Vec::new(); col.patterns.len()];
         let mut url_area_refs = vec![Vec::new(); url.patterns.len()];
-        let mut stop = vec![false; title.patterns.len()];
-        for w in &pack.area_stopwords {
-            stop[title.ids[w] as usize] = true;
-        }
-        let mut no_area = vec![false; title.patterns.len()];
-        for w in &pack.no_area {
-            no_area[title.ids[w] as usize] = true;
-        }
-        let mut reply_marker = vec![false; title.patterns.len()];
-        for w in &pack.reply_markers {
-            reply_marker[title.ids[w] as usize] = true;
-        }
-        let mut issuer = vec![false; title.patterns.len()];
-        for w in &pack.issuers {
-            issuer[title.ids[w] as usize] = true;
-        }
+        let mut marks = vec![Marks::default(); title.patterns.len()];
+        let mut mark = |words: &[String], set: fn(&mut Marks)| {
+            for w in words {
+                set(&mut marks[title.ids[w] as usize]);
+            }
+        };
+        mark(&pack.area_stopwords, |m| m.stop = true);
+        mark(&pack.no_area, |m| m.no_area = true);
+        mark(&pack.reply_markers, |m| m.reply = true);
+        mark(&pack.issuers, |m| m.issuer = true);
         for (ai, a) in pack.areas.iter().enumerate() {
             let ai = u16::try_from(ai).expect("area count fits");
             for (list, tier) in [
@@ -250,10 +258,7 @@ impl Classifier {
             title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
             title_refs,
             area_refs,
-            stop,
-            no_area,
-            reply_marker,
-            issuer,
+            marks,
             title_patterns: title.patterns,
             col_ac: build(&col.patterns),
             col_patterns: col.patterns,
@@ -388,7 +393,7 @@ impl Classifier {
         s.candidates.clear();
         s.areas.clear();
         s.stops.clear();
-        s.issuers.clear();
+        let (mut reply, mut none) = (false, false);
         for_each_match(&self.title_ac, title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
@@ -397,12 +402,12 @@ impl Classifier {
                     s.candidates.push(ri);
                 }
             }
-            if self.stop[p as usize] {
-                s.stops.push((start, end));
+            let m = self.marks[p as usize];
+            if m.stop || m.issuer {
+                s.stops.push((start, end, !m.stop));
             }
-            if self.issuer[p as usize] {
-                s.issuers.push((start, end));
-            }
+            reply |= m.reply;
+            none |= m.no_area;
             if let Some(&(ai, tier)) = self.area_refs[p as usize].first() {
                 s.areas.push((start, end, ai, tier, p));
             }
@@ -424,39 +429,33 @@ impl Classifier {
             .iter()
             .copied()
             .find(|&ri| self.satisfied(s, ri, title, &mut stem));
-        // Key area: dominant keywords first, then the leftmost keyword (the
-        // longest on ties), then weak keywords; none inside a stopword.
-        if s.title_list.iter().any(|&p| self.reply_marker[p as usize]) {
-            // In a reply the department named is the one replying.
-            let Scratch { stops, issuers, .. } = s;
-            stops.extend_from_slice(issuers);
-        }
+        // Key area: none when the title marks itself as having none;
+        // otherwise dominant keywords first, then the leftmost keyword (the
+        // longest on ties), then weak keywords; none inside a stopword (in a
+        // reply, the replying department's name is one).
         let stops = &s.stops;
-        let none = s.title_list.iter().any(|&p| self.no_area[p as usize]);
-        // A title that marks itself as having no subject sector has none.
+        let hidden = |st: usize, en: usize| {
+            stops
+                .iter()
+                .any(|&(a, b, issuer)| (reply || !issuer) && a <= st && en <= b)
+        };
         let area = if none {
             None
         } else {
             s.areas
                 .iter()
-                .filter(|(st, en, ..)| !stops.iter().any(|(a, b)| a <= st && en <= b))
+                .filter(|&&(st, en, ..)| !hidden(st, en))
                 .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
                 .map(|&(_, _, ai, _, p)| (ai, AreaWord::Title(p)))
+                // The column names the subject when the title does not, then
+                // the path segment a portal gives the area's column.
                 .or_else(|| {
-                    // The column names the subject when the title does not.
-                    s.col_list.iter().find_map(|&p| {
-                        self.col_area_refs[p as usize]
-                            .first()
-                            .map(|&ai| (ai, AreaWord::Column(p)))
-                    })
+                    first_area(&s.col_list, &self.col_area_refs)
+                        .map(|(ai, p)| (ai, AreaWord::Column(p)))
                 })
                 .or_else(|| {
-                    // Then the path segment a portal gives the area's column.
-                    s.url_list.iter().find_map(|&p| {
-                        self.url_area_refs[p as usize]
-                            .first()
-                            .map(|&ai| (ai, AreaWord::Url(p)))
-                    })
+                    first_area(&s.url_list, &self.url_area_refs)
+                        .map(|(ai, p)| (ai, AreaWord::Url(p)))
                 })
         };
         let out = (best, area);

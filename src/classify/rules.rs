@@ -89,7 +89,7 @@ struct RawRule {
     title_suffix: Option<Spanned<Vec<String>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAreas {
     #[serde(default)]
@@ -97,9 +97,9 @@ struct RawAreas {
     #[serde(default)]
     no_area: Option<Spanned<Vec<String>>>,
     #[serde(default)]
-    reply_markers: Vec<String>,
+    reply_markers: Option<Spanned<Vec<String>>>,
     #[serde(default)]
-    issuers: Vec<String>,
+    issuers: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     area: Vec<RawArea>,
 }
@@ -471,29 +471,18 @@ impl RulePack {
         let rules = raw_cats
             .map(|r| check_rules(&mut cat_ctx, r.rule))
             .unwrap_or_default();
-        let (areas, (area_stopwords, no_area, (reply_markers, issuers))) = raw_areas
-            .map(|a| {
-                let no_area = a.no_area.map_or_else(Vec::new, |n| {
-                    let span = n.span();
-                    let words = n.into_inner();
-                    if words.iter().any(|w| w.trim().is_empty()) {
-                        area_ctx.add(
-                            span,
-                            None,
-                            "no_area",
-                            "empty word (it would take the key area from every title)".into(),
-                            true,
-                        );
-                    }
-                    words
-                });
-                let reply = (a.reply_markers, a.issuers);
-                (
-                    check_areas(&mut area_ctx, a.area),
-                    (a.stopwords, no_area, reply),
-                )
-            })
-            .unwrap_or_default();
+        // A file that does not parse has a fatal problem: its lists are not used.
+        let raw_areas = raw_areas.unwrap_or_default();
+        let areas = check_areas(&mut area_ctx, raw_areas.area);
+        let area_stopwords = raw_areas.stopwords;
+        let no_area = list(&mut area_ctx, None, "no_area", raw_areas.no_area);
+        let reply_markers = list(
+            &mut area_ctx,
+            None,
+            "reply_markers",
+            raw_areas.reply_markers,
+        );
+        let issuers = list(&mut area_ctx, None, "issuers", raw_areas.issuers);
         let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
         all.append(&mut pack_ctx.problems);
         all.append(&mut cat_ctx.problems);
@@ -539,21 +528,28 @@ impl RulePack {
     }
 }
 
-fn list(ctx: &mut Ctx<'_>, id: &str, field: &str, v: Option<Spanned<Vec<String>>>) -> Vec<String> {
+/// A keyword list of a rule (`id`) or of the key-area file (no id): an empty
+/// list or an empty keyword, which would match everything, is fatal.
+fn list(
+    ctx: &mut Ctx<'_>,
+    id: Option<&str>,
+    field: &str,
+    v: Option<Spanned<Vec<String>>>,
+) -> Vec<String> {
     let Some(v) = v else { return Vec::new() };
     let span = v.span();
     let items = v.into_inner();
     if items.is_empty() {
         ctx.add(
             span.clone(),
-            Some(id),
+            id,
             field,
             "empty keyword list: remove the field or add keywords".into(),
             true,
         );
     }
     if items.iter().any(|k| k.trim().is_empty()) {
-        ctx.add(span, Some(id), field, "empty keyword".into(), true);
+        ctx.add(span, id, field, "empty keyword".into(), true);
     }
     items
 }
@@ -594,13 +590,13 @@ fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
             );
         }
         let rule = CategoryRule {
-            title_any: list(ctx, &id, "title_any", r.title_any),
-            title_all: list(ctx, &id, "title_all", r.title_all),
-            title_none: list(ctx, &id, "title_none", r.title_none),
-            column_any: list(ctx, &id, "column_any", r.column_any),
-            column_none: list(ctx, &id, "column_none", r.column_none),
-            url_any: list(ctx, &id, "url_any", r.url_any),
-            title_suffix: list(ctx, &id, "title_suffix", r.title_suffix),
+            title_any: list(ctx, Some(&id), "title_any", r.title_any),
+            title_all: list(ctx, Some(&id), "title_all", r.title_all),
+            title_none: list(ctx, Some(&id), "title_none", r.title_none),
+            column_any: list(ctx, Some(&id), "column_any", r.column_any),
+            column_none: list(ctx, Some(&id), "column_none", r.column_none),
+            url_any: list(ctx, Some(&id), "url_any", r.url_any),
+            title_suffix: list(ctx, Some(&id), "title_suffix", r.title_suffix),
             id: id.clone(),
             category: r.category.get_ref().clone(),
             priority: *r.priority.get_ref(),
@@ -697,18 +693,7 @@ fn check_areas(ctx: &mut Ctx<'_>, raw: Vec<RawArea>) -> Vec<AreaRule> {
                 true,
             );
         }
-        let (uspan, url_keywords) = a
-            .url_keywords
-            .map_or((0..0, Vec::new()), |u| (u.span(), u.into_inner()));
-        if url_keywords.iter().any(|k| k.trim().is_empty()) {
-            ctx.add(
-                uspan,
-                Some(&id),
-                "url_keywords",
-                "empty URL keyword (it would match every URL)".into(),
-                true,
-            );
-        }
+        let url_keywords = list(ctx, Some(&id), "url_keywords", a.url_keywords);
         out.push(AreaRule {
             id,
             keywords,
