@@ -520,10 +520,19 @@ impl Classifier {
 /// ASCII punctuation that titles also carry in full width, or a space that
 /// may stand between two Chinese characters.
 fn needs_fold(title: &str) -> bool {
-    // No early exit, so the loop runs over whole vectors of bytes.
-    title.bytes().fold(false, |found, b| {
+    // No early exit, so the loop runs over whole vectors of bytes. The
+    // ideographic space (U+3000, bytes E3 80 80) is the only common
+    // character with two 0x80 bytes in a row; the rare others (U+4000,
+    // U+5000 …) are only folded for nothing.
+    let bytes = title.as_bytes();
+    let ascii = bytes.iter().fold(false, |found, &b| {
         found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ')
-    })
+    });
+    let wide_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |found, (&a, &b)| found | (a == 0x80 && b == 0x80));
+    ascii | wide_space
 }
 
 /// Writes `text` with ASCII punctuation in its full-width form and without
@@ -1144,6 +1153,11 @@ mod tests {
                 "关于下达衔接推进乡村振兴补助资金的公告",
                 "关于下达衔接推进乡村 振兴补助资金的公告",
             ),
+            // …and so is the ideographic space, even with no ASCII byte.
+            (
+                "城东镇政府工作报告（2026年）",
+                "城东镇政\u{3000}府\u{3000}工\u{3000}作\u{3000}报\u{3000}告（2026年）",
+            ),
         ] {
             let (a, b) = (c.classify(full, "", ""), c.classify(half, "", ""));
             assert_eq!(
@@ -1154,6 +1168,8 @@ mod tests {
         }
         // …but not those beside a Latin letter or a digit.
         assert_eq!(fold("第197号 从竹林 ABC 至"), "第197号从竹林 ABC 至");
+        assert!(needs_fold("政\u{3000}府"));
+        assert!(!needs_fold("关于印发《城东镇工作要点》的通知"));
     }
 
     #[test]
