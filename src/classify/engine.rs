@@ -1078,6 +1078,61 @@ mod tests {
     }
 
     #[test]
+    fn reports_gazettes_recruitment_and_meeting_headlines() {
+        assert_categories(&[
+            // A work report is a report, though 作报告 is also what a speaker
+            // does at a meeting reported as news.
+            ("关于2026年度行政执法情况的工作报告", "", "result"),
+            ("省委宣讲团到安澜县作专题报告", "", "routine"),
+            // A performance self-review is a result, even of a fund for
+            // visits (慰问).
+            (
+                "县卫生健康局2026年度项目绩效自评报告（春节慰问经费项目）",
+                "",
+                "result",
+            ),
+            // A notice that directs the compiling of annual reports directs
+            // work; a rule named 制度 is the document.
+            (
+                "县政府办公室关于做好2026年政府信息公开工作年度报告编制和发布工作的通知",
+                "",
+                "decision",
+            ),
+            ("安澜县行政执法统计年报制度", "", "decision"),
+            // A government gazette's issue publishes the government's
+            // documents; the statistics 公报 is a result.
+            ("安澜县人民政府公报2026年第1期（总第52期）", "", "decision"),
+            ("安澜县2026年国民经济和社会发展统计公报", "", "result"),
+            // A call for applicants with no notice form is still a call.
+            ("2026年城东镇招聘社区工作者", "", "service"),
+            ("2026年城东镇招聘社区工作者拟聘用人员公示", "", "result"),
+            // Headlines that end on the meeting being held, chronicles of
+            // events, campaign news led by 多措并举 or a kicker.
+            ("县政协提案第一次公开答复会召开", "", "routine"),
+            ("城东镇2026年大事记（第四期）", "", "routine"),
+            ("县农业农村局多措并举加强农药经营监管", "", "routine"),
+            ("城东镇：扎实做好“十五五”规划编制工作", "", "routine"),
+            ("城东镇“十五五”规划编制工作方案", "", "decision"),
+        ]);
+        let c = Classifier::builtin();
+        for (title, want) in [
+            // Work safety is the subject whoever does it…
+            ("县住建局召开建筑施工安全生产工作会议", Some("safety")),
+            // …market price monitoring is market regulation…
+            ("安澜县粮食价格市场监测信息（3月12日）", Some("food_drug")),
+            // …and a spending review is about the money.
+            ("县卫生健康局2026年度项目绩效自评报告", Some("fiscal")),
+            ("安澜县政法和应急管理局信息公开年度工作报告", None),
+        ] {
+            assert_eq!(
+                c.classify(title, "", "").key_area.as_deref(),
+                want,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";

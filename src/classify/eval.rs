@@ -396,4 +396,37 @@ mod tests {
         assert!(r.accuracy >= 0.95, "accuracy {:.3}", r.accuracy);
         assert!(r.macro_f1 >= 0.93, "macro-F1 {:.3}", r.macro_f1);
     }
+
+    /// The real titles are split as `fixtures/labelled/README.md` says: a
+    /// site is held out when `sha256(site) mod 10 < 3`, so no site is on
+    /// both sides, and no title is counted twice.
+    #[test]
+    fn the_labelled_set_is_split_by_site() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled");
+        let held_out = |site: &str| {
+            let d = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, site.as_bytes());
+            // The digest as a big-endian number, mod 10.
+            d.as_ref()
+                .iter()
+                .fold(0u32, |m, &b| (m * 256 + u32::from(b)) % 10)
+                < 3
+        };
+        let mut titles = std::collections::HashSet::new();
+        let mut sites = std::collections::HashSet::new();
+        for (file, want) in [("real_dev.csv", false), ("real_holdout.csv", true)] {
+            let data = read_labelled(&dir.join(file)).expect("labelled titles");
+            for l in &data {
+                assert!(!l.site.is_empty(), "{file}: {} has no site", l.title);
+                assert_eq!(held_out(&l.site), want, "{file}: {} ({})", l.site, l.title);
+                assert!(titles.insert(l.title.clone()), "{file}: twice: {}", l.title);
+                sites.insert(l.site.clone());
+            }
+        }
+        assert!(
+            titles.len() >= 400 && sites.len() >= 40,
+            "{} titles, {} sites",
+            titles.len(),
+            sites.len()
+        );
+    }
 }
