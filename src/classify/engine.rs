@@ -1133,6 +1133,27 @@ mod tests {
     }
 
     #[test]
+    fn procedures_selection_calls_and_plain_headlines() {
+        assert_categories(&[
+            // A service's procedure is what a citizen follows, though it
+            // names an approval…
+            ("2026年度城东镇农村危房改造申请审批流程", "", "service"),
+            ("监测户识别纳入程序", "", "service"),
+            // …unless a notice reforms it.
+            ("关于优化农村危房改造审批流程的通知", "", "decision"),
+            // A call to apply for a selected post is a call.
+            ("关于开展2026年度护林员选聘工作的公告", "", "service"),
+            // Headlines with no meeting or visit in them are still news.
+            ("全县脱贫人口小额信贷工作取得实效", "", "routine"),
+            ("城东镇村级集体经济收入突破千万元", "", "routine"),
+            ("安澜县首家共享法庭挂牌成立", "", "routine"),
+            ("城东镇新建12座公厕投入使用", "", "routine"),
+            ("城东镇乡村旅游迎来客流高峰", "", "routine"),
+            ("城东镇组织干部职工义务献血", "", "routine"),
+        ]);
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
