@@ -570,19 +570,46 @@ fn fold(text: &str) -> String {
     out
 }
 
+/// The title without a marker that a list page sets after it: NEW, HOT or
+/// TOP (an icon's text, with or without a space), or one character set off
+/// by a space (…的通知 热, … 荐, … 图).
+fn strip_marker(t: &str) -> &str {
+    let letters = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let word = &t[letters.len()..];
+    if ["new", "hot", "top"]
+        .iter()
+        .any(|m| word.eq_ignore_ascii_case(m))
+        && !letters.is_empty()
+        && !letters.ends_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return letters.trim_end();
+    }
+    let mut rev = t.chars().rev();
+    if let (Some(c), Some(' ' | '\u{3000}')) = (rev.next(), rev.next())
+        && matches!(c, '热' | '荐' | '新' | '顶' | '图' | '急')
+    {
+        return t[..t.len() - c.len_utf8()].trim_end();
+    }
+    t
+}
+
 /// The title without trailing white space and trailing parentheses
 /// (`…行动计划（2026—2028年）` ends with 计划).
 fn title_stem(title: &str) -> &str {
-    let mut t = title.trim_end();
-    // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日).
+    let mut t = strip_marker(title.trim_end());
+    // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日,
+    // …的通知 05-01).
     if t.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
         let tail = t
             .trim_end_matches(|c: char| {
                 c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' ' | ':')
             })
             .len();
-        if t[tail..].bytes().filter(u8::is_ascii_digit).count() >= 6 && tail > 0 {
-            t = t[..tail].trim_end();
+        let date = &t[tail..];
+        let digits = date.bytes().filter(u8::is_ascii_digit).count();
+        let spaced_short = digits >= 4 && date.starts_with(' ') && date.contains(['-', '/']);
+        if (digits >= 6 || spaced_short) && tail > 0 {
+            t = strip_marker(t[..tail].trim_end());
         }
     }
     for _ in 0..2 {
@@ -1246,6 +1273,34 @@ mod tests {
         assert_eq!(fold("第197号 从竹林 ABC 至"), "第197号从竹林 ABC 至");
         assert!(needs_fold("政\u{3000}府"));
         assert!(!needs_fold("关于印发《城东镇工作要点》的通知"));
+    }
+
+    #[test]
+    fn stem_drops_list_markers_and_short_dates() {
+        for (title, stem) in [
+            ("关于调整低保标准的通知 NEW", "关于调整低保标准的通知"),
+            ("关于调整低保标准的通知new", "关于调整低保标准的通知"),
+            ("关于调整低保标准的通知 热", "关于调整低保标准的通知"),
+            ("关于调整低保标准的通知 05-01", "关于调整低保标准的通知"),
+            (
+                "关于调整低保标准的通知 NEW 2026-05-01",
+                "关于调整低保标准的通知",
+            ),
+            // Not a marker: part of the title.
+            ("城东镇Wi-Fi覆盖方案NEW", "城东镇Wi-Fi覆盖方案"),
+            ("城东镇Hotline", "城东镇Hotline"),
+            ("城东镇新闻热", "城东镇新闻热"),
+            ("城东镇第12-31号", "城东镇第12-31号"),
+            ("城东镇公告12-31", "城东镇公告12-31"),
+        ] {
+            assert_eq!(title_stem(title), stem, "{title}");
+        }
+        let c = Classifier::builtin();
+        assert_eq!(
+            c.classify("关于2025年度行政执法情况的工作报告 NEW", "", "")
+                .category,
+            "result"
+        );
     }
 
     #[test]
