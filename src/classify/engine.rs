@@ -1168,6 +1168,15 @@ mod tests {
             ("监测户识别纳入程序", "", "service"),
             // …unless a notice reforms it.
             ("关于优化农村危房改造审批流程的通知", "", "decision"),
+            // A list of services, a registration service and a notice of
+            // catch-up vaccination are for citizens to use.
+            ("城东镇政务服务清单目录", "", "service"),
+            ("生育登记服务", "", "service"),
+            (
+                "关于开展2026年脊髓灰质炎疫苗查漏补种工作的通知",
+                "",
+                "service",
+            ),
             // A call to apply for a selected post is a call.
             ("关于开展2026年度护林员选聘工作的公告", "", "service"),
             // Headlines with no meeting or visit in them are still news.
