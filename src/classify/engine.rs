@@ -1190,6 +1190,48 @@ mod tests {
     }
 
     #[test]
+    fn rectification_reports_guide_columns_and_bureau_names() {
+        assert_categories(&[
+            // A report on rectifying audit findings is execution, though the
+            // audit was of a budget's execution.
+            (
+                "关于2025年度县本级预算执行和其他财政收支审计查出问题整改情况的报告",
+                "",
+                "execution",
+            ),
+            ("关于2025年度县本级预算执行情况的报告", "", "result"),
+            // An expropriation's opening notice with the land named before it.
+            (
+                "安澜县人民政府关于城东至西山公路用地征收土地的预公告",
+                "",
+                "management",
+            ),
+            // A recruiting campaign directs work; a call for applicants is a call.
+            (
+                "县人社局关于开展2026年公共就业招聘专项活动的通知",
+                "",
+                "decision",
+            ),
+            ("安澜县2026年公开招聘社区工作者的公告", "", "service"),
+            // An item of a disclosure-guide column is the guide.
+            ("城东镇", "乡镇政府信息公开指南", "service"),
+            // 退役军人事务局 names no personnel matter (人事).
+            (
+                "县退役军人事务局做好义务兵家庭优待金发放工作",
+                "",
+                "routine",
+            ),
+        ]);
+        let c = Classifier::builtin();
+        assert_eq!(
+            c.classify("城东镇召开暑期防溺亡工作推进会", "", "")
+                .key_area
+                .as_deref(),
+            Some("safety")
+        );
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
