@@ -1215,6 +1215,15 @@ mod tests {
             ("安澜县2026年公开招聘社区工作者的公告", "", "service"),
             // An item of a disclosure-guide column is the guide.
             ("城东镇", "乡镇政府信息公开指南", "service"),
+            // Figures on an epidemic or on water quality are results.
+            ("县疾控中心2026年第15周传染病疫情简报", "", "result"),
+            (
+                "安澜县2026年第一季度集中式饮用水水源地水质状况",
+                "",
+                "result",
+            ),
+            // The page on a unit's leaders is not news of them.
+            ("城东镇领导班子成员", "领导信息", "other"),
             // 退役军人事务局 names no personnel matter (人事).
             (
                 "县退役军人事务局做好义务兵家庭优待金发放工作",
