@@ -1222,6 +1222,16 @@ mod tests {
                 "",
                 "result",
             ),
+            // A notice convening a hearing is part of making a decision; a
+            // division of key tasks is a decision; an inspection team's
+            // feedback is news.
+            (
+                "关于召开安澜县城区出租车运价调整听证会的公告",
+                "",
+                "decision",
+            ),
+            ("县政府2026年重点工作责任分工", "", "decision"),
+            ("县委第二巡察组反馈巡察情况", "", "routine"),
             // The page on a unit's leaders is not news of them.
             ("城东镇领导班子成员", "领导信息", "other"),
             // 退役军人事务局 names no personnel matter (人事).
