@@ -1251,6 +1251,33 @@ mod tests {
     }
 
     #[test]
+    fn enforcement_news_and_headlines_in_report_columns() {
+        assert_categories(&[
+            // Enforcement verbs in a record of enforcement are management…
+            ("城东镇2026年违法建设整治情况公示", "", "management"),
+            ("城东镇2026年第一季度行政执法信息", "", "management"),
+            // …and in a headline they are news.
+            ("安澜县查处侵害群众利益问题326个", "", "routine"),
+            ("县市场监管局城东分局集中治理食品安全", "", "routine"),
+            ("城东镇狠抓环境整治扮靓家园", "", "routine"),
+            ("县文广旅体局查处一起网吧接纳未成年人案", "", "routine"),
+            ("城东镇某某超市经营超过保质期食品案", "", "management"),
+            // A story with a headline's punctuation in a report column is
+            // still news; a citizen's question in an interaction column is not.
+            ("城东镇：栽下梧桐引凤来", "信息公开年报", "routine"),
+            ("2026，城东，精彩继续！", "信息公开年报", "routine"),
+            ("城东路的路灯什么时候修好？", "咨询投诉", "interaction"),
+        ]);
+        let c = Classifier::builtin();
+        for title in [
+            "城东生态示范区召开2026年度工作会议",
+            "安澜县四措并举开展降成本优环境专项行动",
+        ] {
+            assert_eq!(c.classify(title, "", "").key_area, None, "{title}");
+        }
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
