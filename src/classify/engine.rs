@@ -1278,6 +1278,30 @@ mod tests {
     }
 
     #[test]
+    fn hotline_records_and_questions_in_qa_columns() {
+        assert_categories(&[
+            // The hotline's programmes and reports answer the public…
+            ("安澜县12345热线2026年3月运行报告", "", "interaction"),
+            ("城东镇热线工作情况通报（2026年第九期）", "", "interaction"),
+            // …its number is a service, a leader taking calls is news.
+            ("城东镇便民服务热线电话", "", "service"),
+            ("区领导上线12345热线听民意", "", "routine"),
+            // A question in a knowledge Q&A column explains a rule, unless
+            // it asks how to obtain a service.
+            (
+                "依职权注销个体工商户登记，应当履行哪些程序？",
+                "市场监管类知识问答",
+                "interpretation",
+            ),
+            (
+                "个体工商户如何办理注销登记？",
+                "市场监管类知识问答",
+                "service",
+            ),
+        ]);
+    }
+
+    #[test]
     fn the_url_path_decides_when_title_and_column_do_not() {
         let c = Classifier::builtin();
         let host = "http://www.anlan.gov.cn";
