@@ -1150,6 +1150,8 @@ mod tests {
             // …and a spending review is about the money.
             ("县卫生健康局2026年度项目绩效自评报告", Some("fiscal")),
             ("安澜县政法和应急管理局信息公开年度工作报告", None),
+            // Renovating old residential compounds is work on housing.
+            ("城东镇2026年老旧小区改造工作进展情况", Some("land_housing")),
         ] {
             assert_eq!(
                 c.classify(title, "", "").key_area.as_deref(),
