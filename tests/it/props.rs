@@ -1,7 +1,10 @@
 //! Property tests: the extract stage takes whatever a server sends
-//! (arbitrary bytes, arbitrary text, tag soup) without panicking.
+//! (arbitrary bytes, arbitrary text, tag soup) without panicking, and the
+//! classifier whatever title a list page gives it.
 //! `PROPTEST_CASES=5000 cargo test --test it props` searches longer.
 
+use disclosure_audit::classify::Classifier;
+use disclosure_audit::classify::taxonomy::category_index;
 use disclosure_audit::extract::date::{FoundDate, find_date, infer_year};
 use disclosure_audit::extract::{decode, extract_page};
 use proptest::prelude::*;
@@ -148,4 +151,33 @@ proptest! {
         let d = decode(&bytes, Some("text/html"));
         let _ = extract_page(&d.text, &url, false);
     }
+
+    #[test]
+    fn classify_takes_any_title(
+        head in "\\PC{0,30}",
+        tail in prop_oneof![
+            Just(String::new()),
+            Just(" NEW".to_owned()),
+            Just("new".to_owned()),
+            Just(" 热".to_owned()),
+            Just(" 05-01".to_owned()),
+            Just("（2026年）".to_owned()),
+            Just("\u{3000}".to_owned()),
+            "[ 0-9年月日./\\-]{0,12}",
+            "\\PC{0,6}",
+        ],
+        column in "\\PC{0,8}",
+    ) {
+        let c = classifier();
+        let title = format!("{head}{tail}");
+        let v = c.classify(&title, &column, "");
+        prop_assert!(category_index(&v.category).is_some(), "{}", v.category);
+        prop_assert!(!v.rule.is_empty());
+    }
+}
+
+/// The built-in classifier, compiled once for all cases.
+fn classifier() -> &'static Classifier {
+    static C: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    C.get_or_init(Classifier::builtin)
 }
