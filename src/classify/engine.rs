@@ -833,6 +833,8 @@ mod tests {
                 "routine",
             ),
             ("县委巡察组向城东镇党委集中反馈巡察情况", "", "routine"),
+            // Cadres taking part in a training is news, not personnel.
+            ("城东镇干部参加业务培训", "", "routine"),
             ("县人大常委会首次审议政府部门审计整改报告", "", "routine"),
             // A report of the same findings is execution.
             (
