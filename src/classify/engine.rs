@@ -73,6 +73,9 @@ struct Marks {
     reply: bool,
     /// …in which this department name is the one replying: a stopword there.
     issuer: bool,
+    /// The title is news of a unit's internal life, in which the unit's
+    /// name is a stopword too.
+    internal: bool,
 }
 
 /// Reusable scratch space for classification (no allocation per title).
@@ -195,6 +198,7 @@ impl Classifier {
             .chain(&pack.no_area)
             .chain(&pack.reply_markers)
             .chain(&pack.issuers)
+            .chain(&pack.internal_markers)
         {
             title.id(w);
         }
@@ -236,6 +240,7 @@ impl Classifier {
         mark(&pack.no_area, |m| m.no_area = true);
         mark(&pack.reply_markers, |m| m.reply = true);
         mark(&pack.issuers, |m| m.issuer = true);
+        mark(&pack.internal_markers, |m| m.internal = true);
         for (ai, a) in pack.areas.iter().enumerate() {
             let ai = u16::try_from(ai).expect("area count fits");
             for (list, tier) in [
@@ -393,7 +398,7 @@ impl Classifier {
         s.candidates.clear();
         s.areas.clear();
         s.stops.clear();
-        let (mut reply, mut none) = (false, false);
+        let (mut reply, mut none, mut internal) = (false, false, false);
         for_each_match(&self.title_ac, title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
@@ -408,6 +413,7 @@ impl Classifier {
             }
             reply |= m.reply;
             none |= m.no_area;
+            internal |= m.internal;
             if let Some(&(ai, tier)) = self.area_refs[p as usize].first() {
                 s.areas.push((start, end, ai, tier, p));
             }
@@ -437,7 +443,7 @@ impl Classifier {
         let hidden = |st: usize, en: usize| {
             stops
                 .iter()
-                .any(|&(a, b, issuer)| (reply || !issuer) && a <= st && en <= b)
+                .any(|&(a, b, issuer)| (reply || internal || !issuer) && a <= st && en <= b)
         };
         let area = if none {
             None
@@ -1152,6 +1158,15 @@ mod tests {
             // …and a spending review is about the money.
             ("县卫生健康局2026年度项目绩效自评报告", Some("fiscal")),
             ("安澜县政法和应急管理局信息公开年度工作报告", None),
+            // News of a bureau's internal life does not name its sector;
+            // its sector work does.
+            ("县财政局举办“迎国庆”演讲比赛", None),
+            ("城东镇财政所转作风强建设塑形象", None),
+            ("县财政局开展2026年财政资金专项检查", Some("fiscal")),
+            (
+                "县民政局开展党风廉政教育暨社会救助政策培训",
+                Some("social_assistance"),
+            ),
             // Renovating old residential compounds is work on housing.
             ("城东镇2026年老旧小区改造工作进展情况", Some("land_housing")),
         ] {

@@ -101,6 +101,8 @@ struct RawAreas {
     #[serde(default)]
     issuers: Option<Spanned<Vec<String>>>,
     #[serde(default)]
+    internal_markers: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
     area: Vec<RawArea>,
 }
 
@@ -317,6 +319,9 @@ pub struct RulePack {
     /// they name no area there (elsewhere they do: a bureau's penalty or
     /// work summary is in its sector).
     pub issuers: Vec<String>,
+    /// Title words of news of a unit's own internal life (学习会, 党课,
+    /// 转作风, 演讲赛), in which its name, too, names no area.
+    pub internal_markers: Vec<String>,
     /// Column kinds, in file order.
     pub column_kinds: Vec<ColumnKind>,
     /// Score weights and targets.
@@ -483,6 +488,12 @@ impl RulePack {
             raw_areas.reply_markers,
         );
         let issuers = list(&mut area_ctx, None, "issuers", raw_areas.issuers);
+        let internal_markers = list(
+            &mut area_ctx,
+            None,
+            "internal_markers",
+            raw_areas.internal_markers,
+        );
         let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
         all.append(&mut pack_ctx.problems);
         all.append(&mut cat_ctx.problems);
@@ -508,6 +519,7 @@ impl RulePack {
             no_area,
             reply_markers,
             issuers,
+            internal_markers,
             column_kinds,
             scoring,
             grades,
@@ -899,6 +911,7 @@ mod tests {
         for (field, list) in [
             ("url_keywords", "url_keywords = [\"/czyjs/\""),
             ("no_area", "no_area = [\""),
+            ("internal_markers", "internal_markers = [\""),
         ] {
             let (head, tail) = list.split_at(list.find('[').unwrap() + 1);
             let ps = problems_with(2, |t| t.replacen(list, &format!("{head}\"\", {tail}"), 1));
