@@ -394,6 +394,20 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
         );
     }
 
+    let b = &s.basis;
+    if zh {
+        let _ = writeln!(
+            o,
+            "\n分类依据：标题用词 {} 条，参考栏目名称 {} 条，仅凭网址路径 {} 条，仅凭标题标点 {} 条，无规则匹配（计为其他）{} 条；每个条目的规则和命中词见 items.csv。",
+            b.title, b.column, b.url, b.punctuation, b.none
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "\nWhat decided the categories: the title's words {}, the column's name {}, the URL's path alone {}, a headline's punctuation alone {}, no rule (counted as other) {}; each item's rule and matched words are in items.csv.",
+            b.title, b.column, b.url, b.punctuation, b.none
+        );
+    }
     let _ = writeln!(o, "\n## {}\n", t("主要发现", "Findings"));
     let routine = s
         .categories

@@ -56,6 +56,52 @@ pub struct CategoryFigure {
     pub share: f64,
 }
 
+/// What decided the category of the items in the window: how much of the
+/// category table rests on the titles' own words, and how much on weaker
+/// evidence (the column's name, the URL's path, a headline's punctuation)
+/// or on none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Basis {
+    /// Decided by words of the title.
+    pub title: usize,
+    /// Decided with the column's name (`column.*` rules).
+    pub column: usize,
+    /// Decided by the URL's path alone (`url.*` rules).
+    pub url: usize,
+    /// Decided by a headline's punctuation (`routine.headline_style`, and
+    /// `routine.headline_in_column`, which outweighs a column's name).
+    pub punctuation: usize,
+    /// No rule matched: counted as `other`.
+    pub none: usize,
+}
+
+impl Basis {
+    /// Counts the deciding rules of `items`.
+    #[must_use]
+    pub fn of<'a>(items: impl IntoIterator<Item = &'a ClassifiedItem>) -> Self {
+        let mut b = Self::default();
+        for i in items {
+            let rule = i.verdict.rule.as_str();
+            let slot = if rule == crate::classify::engine::NO_RULE {
+                &mut b.none
+            } else if rule.starts_with("column.") {
+                &mut b.column
+            } else if rule.starts_with("url.") {
+                &mut b.url
+            } else if matches!(
+                rule,
+                "routine.headline_style" | "routine.headline_in_column"
+            ) {
+                &mut b.punctuation
+            } else {
+                &mut b.title
+            };
+            *slot += 1;
+        }
+        b
+    }
+}
+
 /// One column's timeliness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnFigure {
@@ -120,6 +166,9 @@ pub struct Scorecard {
     pub undated: usize,
     /// Per category, in taxonomy order.
     pub categories: Vec<CategoryFigure>,
+    /// What decided those categories.
+    #[serde(default)]
+    pub basis: Basis,
     /// Substantive share in the window.
     pub substantive_share: f64,
     /// Routine share in the window.
@@ -439,6 +488,7 @@ pub fn score_site(
         items_in_window: n,
         undated: items.iter().filter(|i| i.item.published.is_none()).count(),
         categories,
+        basis: Basis::of(in_window.iter().copied()),
         substantive_share,
         routine_share,
         decisions,
@@ -490,6 +540,39 @@ mod tests {
                 matched: vec![],
             },
         }
+    }
+
+    #[test]
+    fn basis_counts_what_decided_each_category() {
+        let with_rule = |rule: &str| {
+            let mut i = item("a", Some("2026-05-01"), "routine", None);
+            i.verdict.rule = rule.into();
+            i
+        };
+        let items: Vec<ClassifiedItem> = [
+            "routine.news",
+            "routine.headline_verb",
+            "decision.issued",
+            "column.decision",
+            "column.interpretation",
+            "url.result",
+            "routine.headline_style",
+            "routine.headline_in_column",
+            crate::classify::engine::NO_RULE,
+        ]
+        .into_iter()
+        .map(with_rule)
+        .collect();
+        assert_eq!(
+            Basis::of(&items),
+            Basis {
+                title: 3,
+                column: 2,
+                url: 1,
+                punctuation: 2,
+                none: 1
+            }
+        );
     }
 
     fn crawl(cols: &[&str], broken: usize, pages: u64) -> SiteCrawl {

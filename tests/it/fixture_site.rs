@@ -132,6 +132,17 @@ async fn reports_are_written_with_bom_and_contract_headers() {
     assert_eq!(json["sites"][0]["stale_columns"], 2);
     let md = std::fs::read_to_string(&w.scorecard_md).unwrap();
     assert!(md.contains("## 总分"), "{md}");
+    // What decided the categories, summed over the items in the window.
+    let b = &result.card.basis;
+    assert_eq!(
+        b.title + b.column + b.url + b.punctuation + b.none,
+        result.card.items_in_window
+    );
+    assert!(b.title > 0, "{b:?}");
+    assert!(
+        md.contains(&format!("分类依据：标题用词 {} 条", b.title)),
+        "{md}"
+    );
     assert!(md.contains("乡镇动态（动态类）：超过 14 天未更新"));
     assert!(md.contains("规划计划（规划计划类）：空栏目"));
     assert!(md.contains("### 断链（7）"));
