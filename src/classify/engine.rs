@@ -57,8 +57,9 @@ pub struct Classifier {
     url_ac: DFA,
     url_patterns: Vec<String>,
     rules: Vec<Compiled>,
-    /// Rules with no title keyword to trigger them (column- or URL-only).
-    always: Vec<u32>,
+    /// Rules with no title keyword to trigger them (column- or URL-only), as
+    /// a bit set over rule indices.
+    always: Vec<u64>,
 }
 
 /// What a title pattern says of the title's key area, beyond the areas it
@@ -90,7 +91,9 @@ pub struct Scratch {
     col_seen: Option<(usize, String)>,
     url_hit: Vec<bool>,
     url_list: Vec<u32>,
-    candidates: Vec<u32>,
+    /// The rules the title's keywords can trigger, as a bit set over rule
+    /// indices (which are in priority order).
+    candidates: Vec<u64>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
     /// Spans inside which no area keyword counts; `true` for a department
     /// name, which counts only in a reply.
@@ -138,6 +141,21 @@ fn first_area(hits: &[u32], refs: &[Vec<u16>]) -> Option<(u16, u32)> {
         .find_map(|&p| refs[p as usize].first().map(|&ai| (ai, p)))
 }
 
+/// The rule indices in a bit set, lowest (highest priority) first.
+fn in_order(set: &[u64]) -> impl Iterator<Item = u32> + '_ {
+    set.iter().enumerate().flat_map(|(w, &word)| {
+        let mut bits = word;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros();
+            bits &= bits - 1;
+            Some(u32::try_from(w * 64).expect("rule count fits") + i)
+        })
+    })
+}
+
 fn build(patterns: &[String]) -> DFA {
     DFA::builder()
         .match_kind(MatchKind::Standard)
@@ -171,7 +189,7 @@ impl Classifier {
         let mut col = Interner::new();
         let mut url = Interner::new();
         let mut rules = Vec::with_capacity(pack.rules.len());
-        let mut always = Vec::new();
+        let mut always = vec![0u64; pack.rules.len().div_ceil(64)];
         for (i, r) in pack.rules.iter().enumerate() {
             let c = Compiled {
                 any: r.title_any.iter().map(|k| title.id(k)).collect(),
@@ -188,7 +206,7 @@ impl Classifier {
                     .collect(),
             };
             if c.any.is_empty() && c.all.is_empty() {
-                always.push(u32::try_from(i).expect("rule count fits"));
+                always[i / 64] |= 1 << (i % 64);
             }
             rules.push(c);
         }
@@ -396,6 +414,7 @@ impl Classifier {
         }
         reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
         s.candidates.clear();
+        s.candidates.extend_from_slice(&self.always);
         s.areas.clear();
         s.stops.clear();
         let (mut reply, mut none, mut internal) = (false, false, false);
@@ -404,7 +423,7 @@ impl Classifier {
                 s.title_hit[p as usize] = true;
                 s.title_list.push(p);
                 for &ri in &self.title_refs[p as usize] {
-                    s.candidates.push(ri);
+                    s.candidates[(ri / 64) as usize] |= 1 << (ri % 64);
                 }
             }
             let m = self.marks[p as usize];
@@ -426,15 +445,8 @@ impl Classifier {
                 }
             });
         }
-        s.candidates.extend_from_slice(&self.always);
         // Rules are indexed in priority order: the first satisfied wins.
-        s.candidates.sort_unstable();
-        s.candidates.dedup();
-        let best = s
-            .candidates
-            .iter()
-            .copied()
-            .find(|&ri| self.satisfied(s, ri, title, &mut stem));
+        let best = in_order(&s.candidates).find(|&ri| self.satisfied(s, ri, title, &mut stem));
         // Key area: none when the title marks itself as having none;
         // otherwise dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword (in a
@@ -509,15 +521,8 @@ impl Classifier {
         let _ = self.decide(&mut s, title, column, url);
         let title = fold(title);
         let mut stem = None;
-        let mut ids: Vec<u32> = s
-            .candidates
-            .iter()
-            .copied()
+        in_order(&s.candidates)
             .filter(|&ri| self.satisfied(&s, ri, &title, &mut stem))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.into_iter()
             .map(|i| &self.pack.rules[i as usize])
             .collect()
     }
@@ -1413,6 +1418,13 @@ mod tests {
         assert_eq!(fold("第197号 从竹林 ABC 至"), "第197号从竹林 ABC 至");
         assert!(needs_fold("政\u{3000}府"));
         assert!(!needs_fold("关于印发《城东镇工作要点》的通知"));
+    }
+
+    #[test]
+    fn candidate_rules_come_in_priority_order() {
+        let set = [1u64 << 63 | 1 << 5 | 1, 1 << 2];
+        assert_eq!(in_order(&set).collect::<Vec<_>>(), vec![0, 5, 63, 66]);
+        assert_eq!(in_order(&[0, 0]).count(), 0);
     }
 
     #[test]
