@@ -183,6 +183,11 @@ pub fn scorecard_header() -> Vec<String> {
         "verdict",
         "vetoes",
         "warnings",
+        "decided_by_title",
+        "decided_by_column",
+        "decided_by_url",
+        "decided_by_punctuation",
+        "decided_by_none",
     ] {
         h.push(s.to_owned());
     }
@@ -237,6 +242,11 @@ pub fn scorecard_row(s: &Scorecard) -> Vec<String> {
         if s.inspection.pass { "pass" } else { "fail" }.to_owned(),
         finding_ids(&s.inspection.vetoes),
         finding_ids(&s.inspection.warnings),
+        s.basis.title.to_string(),
+        s.basis.column.to_string(),
+        s.basis.url.to_string(),
+        s.basis.punctuation.to_string(),
+        s.basis.none.to_string(),
     ]);
     r
 }

@@ -133,6 +133,7 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
             "broken_links",
             "items_total",
             "items_in_window",
+            "weak_evidence_share",
             "pages_crawled",
             "partial",
             "score_delta",
@@ -183,6 +184,7 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
                     s.broken.len().to_string(),
                     s.items_total.to_string(),
                     s.items_in_window.to_string(),
+                    format!("{:.4}", s.basis.weak_share()),
                     s.crawl.pages_ok.to_string(),
                     s.partial.clone().unwrap_or_default(),
                     tr.map(|t| format!("{:+.1}", t.score_delta))
@@ -201,7 +203,7 @@ pub fn write_csv(w: &mut dyn Write, rows: &[SummaryRow], bom: bool) -> std::io::
                 ]);
             }
             _ => {
-                rec.extend(std::iter::repeat_n(String::new(), 20));
+                rec.extend(std::iter::repeat_n(String::new(), 21));
                 rec.push(r.error_text());
             }
         }

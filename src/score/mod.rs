@@ -76,6 +76,15 @@ pub struct Basis {
 }
 
 impl Basis {
+    /// The share of the counted items whose category rests on weaker
+    /// evidence than the title's words: the column, the URL, punctuation, or
+    /// nothing (0 when there are no items).
+    #[must_use]
+    pub fn weak_share(&self) -> f64 {
+        let weak = self.column + self.url + self.punctuation + self.none;
+        ratio(weak, weak + self.title)
+    }
+
     /// Counts the deciding rules of `items`.
     #[must_use]
     pub fn of<'a>(items: impl IntoIterator<Item = &'a ClassifiedItem>) -> Self {
@@ -573,6 +582,8 @@ mod tests {
                 none: 1
             }
         );
+        assert!((Basis::of(&items).weak_share() - 6.0 / 9.0).abs() < 1e-9);
+        assert!(Basis::default().weak_share().abs() < f64::EPSILON);
     }
 
     fn crawl(cols: &[&str], broken: usize, pages: u64) -> SiteCrawl {

@@ -93,6 +93,12 @@ async fn batch_with_unreachable_site_and_malformed_row() {
     assert_eq!(rows[1][col("rank")], "1");
     assert_eq!(rows[1][col("items_total")], "191");
     assert_eq!(rows[2][col("items_total")], "191");
+    // How much of each site's category table rests on weaker evidence than
+    // the titles' own words (the fixture site: its column names, 11 items of
+    // 169).
+    for r in &rows[1..3] {
+        assert_eq!(r[col("weak_evidence_share")], "0.0651", "{r:?}");
+    }
     assert_eq!(
         rows[1][col("owner")],
         if rows[1][1] == "甲县" {
@@ -102,11 +108,9 @@ async fn batch_with_unreachable_site_and_malformed_row() {
         }
     );
     let failed: Vec<&Vec<String>> = rows[3..].iter().collect();
-    assert!(
-        failed
-            .iter()
-            .all(|r| r[col("rank")].is_empty() && !r[col("error")].is_empty())
-    );
+    assert!(failed.iter().all(|r| r[col("rank")].is_empty()
+        && r[col("weak_evidence_share")].is_empty()
+        && !r[col("error")].is_empty()));
     assert!(failed.iter().any(|r| r[1] == "关闭县"));
     assert!(
         failed
