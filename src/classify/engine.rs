@@ -133,8 +133,6 @@ enum AreaWord {
     Url(u32),
 }
 
-/// A DFA costs about 15 ms to build for the default pack, and walks a
-/// title at a few instructions per byte.
 /// The first of `hits` that names a key area: (area, pattern).
 fn first_area(hits: &[u32], refs: &[Vec<u16>]) -> Option<(u16, u32)> {
     hits.iter()
@@ -156,6 +154,8 @@ fn in_order(set: &[u64]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// A DFA costs about 15 ms to build for the default pack, and walks a
+/// title at a few instructions per byte.
 fn build(patterns: &[String]) -> DFA {
     DFA::builder()
         .match_kind(MatchKind::Standard)
@@ -452,10 +452,13 @@ impl Classifier {
         // longest on ties), then weak keywords; none inside a stopword (in a
         // reply, the replying department's name is one).
         let stops = &s.stops;
+        // Department names are stop spans only in a reply or in news of a
+        // unit's internal life.
+        let issuers_hidden = reply || internal;
         let hidden = |st: usize, en: usize| {
             stops
                 .iter()
-                .any(|&(a, b, issuer)| (reply || internal || !issuer) && a <= st && en <= b)
+                .any(|&(a, b, issuer)| (issuers_hidden || !issuer) && a <= st && en <= b)
         };
         let area = if none {
             None
@@ -574,7 +577,7 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// `text` with ASCII punctuation in its full-width form.
+/// `text` folded as [`fold_into`] writes it.
 fn fold(text: &str) -> String {
     let mut out = String::new();
     fold_into(text, &mut out);

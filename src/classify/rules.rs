@@ -480,20 +480,11 @@ impl RulePack {
         let raw_areas = raw_areas.unwrap_or_default();
         let areas = check_areas(&mut area_ctx, raw_areas.area);
         let area_stopwords = raw_areas.stopwords;
-        let no_area = list(&mut area_ctx, None, "no_area", raw_areas.no_area);
-        let reply_markers = list(
-            &mut area_ctx,
-            None,
-            "reply_markers",
-            raw_areas.reply_markers,
-        );
-        let issuers = list(&mut area_ctx, None, "issuers", raw_areas.issuers);
-        let internal_markers = list(
-            &mut area_ctx,
-            None,
-            "internal_markers",
-            raw_areas.internal_markers,
-        );
+        let mut words = |field, v| list(&mut area_ctx, None, field, v);
+        let no_area = words("no_area", raw_areas.no_area);
+        let reply_markers = words("reply_markers", raw_areas.reply_markers);
+        let issuers = words("issuers", raw_areas.issuers);
+        let internal_markers = words("internal_markers", raw_areas.internal_markers);
         let pack = raw_pack.and_then(|p| check_pack(&mut pack_ctx, p));
         all.append(&mut pack_ctx.problems);
         all.append(&mut cat_ctx.problems);
