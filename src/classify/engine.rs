@@ -918,6 +918,49 @@ mod tests {
         ]);
     }
 
+    /// The sectors' own vocabulary, from the grass-roots catalogues of the
+    /// key areas: a facility, an event or a hazard names its area.
+    #[test]
+    fn sector_vocabulary_names_the_area() {
+        assert_areas(&[
+            (
+                "城东镇综合文化站开展送戏下乡惠民演出",
+                "",
+                Some("culture_sports"),
+            ),
+            (
+                "全县第三届“村晚”广场舞展演圆满落幕",
+                "",
+                Some("culture_sports"),
+            ),
+            (
+                "城东镇村庄规划（2021-2035年）批前公示",
+                "",
+                Some("planning"),
+            ),
+            ("关于城区部分路段封闭施工的通告", "", Some("planning")),
+            ("县人民医院开展义诊进社区活动", "", Some("health")),
+            ("关于做好冬春季结核病防治工作的通知", "", Some("health")),
+            ("县气象台发布暴雨橙色预警信号", "", Some("safety")),
+            ("城东镇开展地震应急疏散演练", "", Some("safety")),
+            ("关于划定畜禽养殖禁养区的通告", "", Some("environment")),
+            ("城东镇开展秸秆禁烧巡查", "", Some("environment")),
+            ("县农业农村局开展水稻病虫害防治技术培训", "", Some("rural")),
+            ("城东镇驻村第一书记走访脱贫户", "", Some("rural")),
+            // Transport as such names no area (labels leave it empty); a
+            // telephone conference names no broadcasting.
+            (
+                "安澜县交通运输局行政许可决定公示（道路运输经营许可）",
+                "",
+                None,
+            ),
+            ("全县召开电视电话会议", "", None),
+            // 清河 is a place name, 辐射 a figure of speech.
+            ("清河镇召开党委会", "", None),
+            ("发挥龙头企业辐射带动作用", "", None),
+        ]);
+    }
+
     #[test]
     fn the_column_names_the_area_when_the_title_does_not() {
         assert_areas(&[
