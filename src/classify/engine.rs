@@ -918,6 +918,19 @@ mod tests {
         ]);
     }
 
+    /// Standing information a resident uses (where to call, which school
+    /// zone, how to replace a card) is a service.
+    #[test]
+    fn standing_service_information_is_service() {
+        assert_categories(&[
+            ("社会保障卡补换卡", "", "service"),
+            ("二手房交易过户", "", "service"),
+            ("2026年城东镇中小学学区划分", "", "service"),
+            ("城区出租车投诉电话", "", "service"),
+            ("城东镇各村（社区）便民服务站联系方式", "", "service"),
+        ]);
+    }
+
     /// The sectors' own vocabulary, from the grass-roots catalogues of the
     /// key areas: a facility, an event or a hazard names its area.
     #[test]
