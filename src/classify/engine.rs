@@ -910,6 +910,10 @@ mod tests {
                 "",
                 "management",
             ),
+            ("关于对某商贸公司违法行为的处理决定", "", "management"),
+            // A notice publishing the list of powers is the list; issuing rules for it is a decision.
+            ("关于公布城东镇权责清单的通知", "", "management"),
+            ("关于印发《城东镇权责清单管理办法》的通知", "", "decision"),
             ("关于表彰2025年度先进集体和先进个人的决定", "", "result"),
             ("关于命名2026年度县级卫生村的决定", "", "result"),
             // Launching a selection directs work; a policy on revocations is a decision.
