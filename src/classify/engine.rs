@@ -922,6 +922,52 @@ mod tests {
         ]);
     }
 
+    /// Reports of checks and figures, events held, calls for views and
+    /// task lists, as the titles of county and department sites word them.
+    #[test]
+    fn checks_figures_events_and_calls() {
+        assert_categories(&[
+            ("2026年10月食品安全监督抽检情况通报", "", "result"),
+            ("2026年安澜县环境空气质量快报（第三期）", "", "result"),
+            ("城东镇开展政策解读咨询活动", "", "routine"),
+            ("关于征集对2027年县政府工作建议和意见的启事", "", "decision"),
+            ("2026年县委、县政府重点工作任务", "", "decision"),
+        ]);
+        assert_areas(&[
+            // A bureau's report on rule-of-law government is about law-based
+            // administration (GUIDE); a report on disclosure work names no area.
+            (
+                "县卫生健康局2025年法治政府建设情况的报告",
+                "",
+                Some("law_enforcement"),
+            ),
+            ("县应急管理局政府信息公开工作2025年度报告", "", None),
+            (
+                "市文化和旅游局关于第115号代表建议办理情况的答复函",
+                "",
+                None,
+            ),
+            // The hazard decides over the forestry department doing the work.
+            ("清明节里林业部门紧盯森林防火不放松", "", Some("safety")),
+            (
+                "关于印发县突发重大动物疫情应急预案的通知",
+                "",
+                Some("rural"),
+            ),
+            (
+                "县自然资源局开展世界地球日宣传活动",
+                "",
+                Some("environment"),
+            ),
+            ("关于发放农村冬季取暖安全告知书的通知", "", Some("safety")),
+            (
+                "县人民政府与县人民法院建立府院联动机制",
+                "",
+                Some("law_enforcement"),
+            ),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
