@@ -932,6 +932,15 @@ mod tests {
             ("城东镇开展政策解读咨询活动", "", "routine"),
             ("关于征集对2027年县政府工作建议和意见的启事", "", "decision"),
             ("2026年县委、县政府重点工作任务", "", "decision"),
+            ("关于征集2027年安澜县民生实事项目的公告", "", "decision"),
+            ("关于2027年民生实事项目征集结果的公告", "", "interaction"),
+            // Handling suggestions reported as news; the handling opinion is a result.
+            (
+                "县林业局:认真做好人大代表、政协委员建议提案办理工作",
+                "",
+                "routine",
+            ),
+            ("对县人大五次会议第12号建议办理工作的会办意见", "", "result"),
         ]);
         assert_areas(&[
             // A bureau's report on rule-of-law government is about law-based
