@@ -977,6 +977,24 @@ mod tests {
         ]);
     }
 
+    /// Forms of county portals' columns: a leader on a phone-in programme,
+    /// a permit's pre-approval notice, a roll of beneficiaries, a weather
+    /// warning.
+    #[test]
+    fn phone_ins_permits_rolls_and_warnings() {
+        assert_categories(&[
+            ("县委副书记、县长做客“民生热线”栏目", "", "interaction"),
+            ("关于某某项目选址意见书的批前公示", "", "management"),
+            ("2026年城东镇特困供养人员花名册", "", "result"),
+            ("关于发布暴雨蓝色预警的通知", "", "service"),
+        ]);
+        assert_areas(&[
+            ("关于某某项目选址意见书的批前公示", "", Some("planning")),
+            // 媒体检查 hides 体检: a check of government new media is no health check.
+            ("2026年第三季度政务新媒体检查情况的通报", "", None),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
