@@ -956,6 +956,13 @@ mod tests {
                 "",
                 None,
             ),
+            // Provincial bureaus (厅) and commissions (委员会) reply too.
+            (
+                "市文化和旅游发展委员会关于第1153号代表建议办理情况的答复函",
+                "",
+                None,
+            ),
+            ("省教育厅对省政协第88号提案的答复", "", None),
             // The hazard decides over the forestry department doing the work.
             ("清明节里林业部门紧盯森林防火不放松", "", Some("safety")),
             (
