@@ -1002,6 +1002,36 @@ mod tests {
         ]);
     }
 
+    /// The items of the key-area columns of county sites: a matter issued
+    /// to a citizen, eligibility, an expropriation's notices, a period's
+    /// figures, the result of a sampling check, a change of a permit.
+    #[test]
+    fn key_area_column_items() {
+        assert_categories(&[
+            ("残疾人证核发", "", "service"),
+            ("临时救助对象认定条件及标准", "", "service"),
+            ("关于城东镇某某项目征收土地的公告", "", "management"),
+            ("关于某某片区房屋征收范围的公告", "", "management"),
+            ("城东镇征地补偿安置方案公告", "", "decision"),
+            ("2026年第三季度城镇新增就业情况", "", "result"),
+            ("县文旅局2026年国庆假期旅游市场情况", "", "result"),
+            // The work of a period and its progress are not its figures.
+            ("2026年第三季度重点工作推进情况", "", "execution"),
+            (
+                "县市场监管局关于2026年第三季度食品安全监督抽检结果的通告",
+                "",
+                "result",
+            ),
+            (
+                "县生态环境局关于某某公司排污许可变更的公示",
+                "",
+                "management",
+            ),
+            // A question on where to apply is still a service.
+            ("取水许可需要到哪级水行政部门办理?", "", "service"),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
