@@ -1032,6 +1032,26 @@ mod tests {
         ]);
     }
 
+    /// Oversight bodies' visits and studies are news; assessments and
+    /// clean-ups are results; a body's members are personnel.
+    #[test]
+    fn visits_assessments_and_members() {
+        assert_categories(&[
+            ("县委常委会传达学习省委全会精神", "", "routine"),
+            // Precedence rule 5: a deputies' field trip is news, whatever it looks at.
+            ("县人大常委会视察全县民生实事项目推进情况", "", "routine"),
+            (
+                "县人大常委会关于全县民生实事项目推进情况的视察报告",
+                "",
+                "execution",
+            ),
+            ("全县2026年第三季度“红黑榜”通报", "", "result"),
+            ("关于2026年度全县营商环境评价结果的通报", "", "result"),
+            ("2026年县政府规范性文件清理结果", "", "result"),
+            ("关于调整县安全生产委员会组成人员的通知", "", "management"),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
