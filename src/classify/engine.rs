@@ -1052,6 +1052,24 @@ mod tests {
         ]);
     }
 
+    /// A township's lists and checks: a notice of results, a month's
+    /// inspection findings and the approved beneficiaries are results.
+    #[test]
+    fn township_results() {
+        assert_categories(&[
+            (
+                "关于城东镇2026年度村级党组织书记“擂台比武”结果的通报",
+                "",
+                "result",
+            ),
+            ("城东镇2026年10月份安全生产检查情况", "", "result"),
+            ("城东镇2026年第二批农村低保审批对象公示", "", "result"),
+            // An inspection reported as news, and a supervision's findings, are not.
+            ("城东镇开展安全生产大检查", "", "routine"),
+            ("关于2026年第三季度重点工作督查情况的通报", "", "execution"),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
