@@ -826,6 +826,10 @@ mod tests {
         assert_categories(&[
             ("安澜县2025年政府信息公开工作年度报告解读", "", "result"),
             ("2026年县本级部门预算解读", "", "result"),
+            // Graphic readings and press answers on a budget explain figures too.
+            ("一图读懂2026年县级预算", "", "result"),
+            ("县财政局有关负责人就2026年预算答记者问", "", "result"),
+            ("图解《安澜县预算管理办法》", "", "interpretation"),
             (
                 "《安澜县城乡居民医疗保险办法》政策解读",
                 "",
