@@ -1074,6 +1074,46 @@ mod tests {
         ]);
     }
 
+    /// What a notice (…的通知, …的批复) is, when it is not a decision: a
+    /// citizen's errand, a designation, an act in one case, a list of
+    /// permits or of services.
+    #[test]
+    fn notices_that_are_not_decisions() {
+        assert_categories(&[
+            ("关于2026年度道路运输车辆年审的通知", "", "service"),
+            ("关于缴纳2026年度城乡居民养老保险费的通知", "", "service"),
+            ("关于认定2026年度县级农业产业化龙头企业的通知", "", "result"),
+            ("关于公布第三批县级传统村落的通知", "", "result"),
+            ("关于同意某某合作社注销登记的批复", "", "management"),
+            ("关于对某某公司违规行为的处理通知", "", "management"),
+            (
+                "关于某某等5家企业列入严重失信主体名单的通知",
+                "",
+                "management",
+            ),
+            ("关于2026年度取水许可证延续的批复", "", "management"),
+            ("关于公布县级行政许可事项清单的通知", "", "management"),
+            ("关于公布2026年度县级政务服务事项目录的通知", "", "service"),
+            // Directing the work, and setting a price or a rate, are decisions.
+            (
+                "关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知",
+                "",
+                "decision",
+            ),
+            ("关于调整城区出租车运价的通知", "", "decision"),
+            (
+                "关于印发《安澜县农业产业化龙头企业认定和运行监测管理办法》的通知",
+                "",
+                "decision",
+            ),
+        ]);
+        assert_areas(&[(
+            "关于公布第三批县级传统村落的通知",
+            "",
+            Some("culture_sports"),
+        )]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
