@@ -1114,6 +1114,22 @@ mod tests {
         )]);
     }
 
+    /// The state of the work: a project's construction, a task ledger, a
+    /// schedule, a completion; the division of a report's targets is a plan.
+    #[test]
+    fn the_state_of_the_work_is_execution() {
+        assert_categories(&[
+            ("城东镇2026年重点项目建设情况", "", "execution"),
+            ("2026年重点工作任务台账", "", "execution"),
+            ("城东镇污水处理厂项目主体完工", "", "execution"),
+            ("城东镇“厕所革命”完成率达95%", "", "execution"),
+            ("2026年县政府工作报告目标任务分解表", "", "decision"),
+            // A rule-of-law report is a result; a briefing heard is news.
+            ("城东镇2025年度法治政府建设情况报告", "", "result"),
+            ("县政府常务会听取重点项目建设情况汇报", "", "routine"),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
