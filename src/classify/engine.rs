@@ -1130,6 +1130,27 @@ mod tests {
         ]);
     }
 
+    /// A draft's explanation and a policy digest explain a policy; a
+    /// resident's question is a message to answer.
+    #[test]
+    fn explanations_and_questions() {
+        assert_categories(&[
+            (
+                "关于《安澜县城区停车管理办法》的起草说明",
+                "",
+                "interpretation",
+            ),
+            (
+                "新政速递｜2026年城乡居民医保缴费标准有调整",
+                "",
+                "interpretation",
+            ),
+            ("请问城东镇什么时候通天然气？", "", "interaction"),
+            // A budget's explanation explains figures.
+            ("关于城东镇2026年部门预算编制说明", "", "result"),
+        ]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
