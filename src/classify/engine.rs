@@ -919,6 +919,9 @@ mod tests {
             ("关于公布城东镇权责清单的通知", "", "management"),
             ("关于印发《城东镇权责清单管理办法》的通知", "", "decision"),
             ("关于表彰2025年度先进集体和先进个人的决定", "", "result"),
+            ("县人民政府关于给予某某同志记功奖励的决定", "", "result"),
+            // Village rules adopted by the villagers are rules.
+            ("城东村村规民约", "", "decision"),
             ("关于命名2026年度县级卫生村的决定", "", "result"),
             // Launching a selection directs work; a policy on revocations is a decision.
             ("关于开展2026年度先进集体评选表彰活动的通知", "", "decision"),
