@@ -537,7 +537,8 @@ fn needs_fold(title: &str) -> bool {
     // No early exit, so the loop runs over whole vectors of bytes. The
     // ideographic space (U+3000, bytes E3 80 80) is the only common
     // character with two 0x80 bytes in a row; the rare others (U+4000,
-    // U+5000 …) are only folded for nothing.
+    // U+5000 …) are only folded for nothing. (The extractor has already
+    // turned no-break and zero-width spaces into spaces.)
     let bytes = title.as_bytes();
     let ascii = bytes.iter().fold(false, |found, &b| {
         found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ')
@@ -607,10 +608,52 @@ fn strip_marker(t: &str) -> &str {
     t
 }
 
+/// The title without the file extension of an attachment listed as an item
+/// (…的通知.pdf).
+fn strip_extension(t: &str) -> &str {
+    const EXTENSIONS: [&str; 12] = [
+        ".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et", ".zip", ".rar", ".txt",
+        ".jpg",
+    ];
+    if !t.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return t;
+    }
+    let Some(dot) = t.rfind('.') else { return t };
+    let ext = &t[dot..];
+    if dot > 0 && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)) {
+        t[..dot].trim_end()
+    } else {
+        t
+    }
+}
+
+/// The title without a pair of brackets or quotes around all of it
+/// (`[…的通知]`, `“…的报告”`, `《…办法》`).
+fn unwrap(t: &str) -> &str {
+    if !t.starts_with(['[', '【', '“', '"', '《', '「']) {
+        return t;
+    }
+    let mut chars = t.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return t;
+    };
+    let pair = matches!(
+        (first, last),
+        ('[', ']') | ('【', '】') | ('“', '”') | ('"', '"') | ('《', '》') | ('「', '」')
+    );
+    // Only when the closing mark is the one that matches the opening mark.
+    let inner = &t[first.len_utf8()..t.len() - last.len_utf8()];
+    if pair && !inner.contains(last) {
+        inner.trim()
+    } else {
+        t
+    }
+}
+
 /// The title without trailing white space and trailing parentheses
 /// (`…行动计划（2026—2028年）` ends with 计划).
 fn title_stem(title: &str) -> &str {
-    let mut t = strip_marker(title.trim_end());
+    let mut t = unwrap(strip_extension(strip_marker(title.trim())));
     // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日,
     // …的通知 05-01).
     if t.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
@@ -1152,6 +1195,30 @@ mod tests {
             // A budget's explanation explains figures.
             ("关于城东镇2026年部门预算编制说明", "", "result"),
         ]);
+    }
+
+    /// An attachment's file extension and brackets around the whole title
+    /// change nothing.
+    #[test]
+    fn extensions_and_wrapping_change_nothing() {
+        let c = Classifier::builtin();
+        for title in [
+            "关于调整2026年城乡低保标准的通知",
+            "县发改局关于十四五规划中期评估的报告",
+            "2026年城东镇公益性岗位招聘公告",
+        ] {
+            let clean = c.classify(title, "", "");
+            for noisy in [
+                format!("{title}.pdf"),
+                format!("{title}.DOCX"),
+                format!("[{title}]"),
+                format!("“{title}”"),
+            ] {
+                let v = c.classify(&noisy, "", "");
+                assert_eq!(v.category, clean.category, "{noisy:?}");
+                assert_eq!(v.key_area, clean.key_area, "{noisy:?}");
+            }
+        }
     }
 
     /// Standing information a resident uses (where to call, which school
@@ -1768,5 +1835,21 @@ mod tests {
         );
         assert_eq!(title_stem("某某办法(试行) "), "某某办法");
         assert_eq!(title_stem("（全文）"), "（全文）");
+        // An attachment listed as an item, and a title in brackets or quotes.
+        assert_eq!(
+            title_stem("关于调整低保标准的通知.pdf"),
+            "关于调整低保标准的通知"
+        );
+        assert_eq!(
+            title_stem("2026年部门预算公开表.XLSX"),
+            "2026年部门预算公开表"
+        );
+        assert_eq!(
+            title_stem("[关于调整低保标准的通知]"),
+            "关于调整低保标准的通知"
+        );
+        assert_eq!(title_stem("《安澜县养犬管理办法》"), "安澜县养犬管理办法");
+        assert_eq!(title_stem("“安澜”号的报告"), "“安澜”号的报告");
+        assert_eq!(title_stem("[2026]第3号"), "[2026]第3号");
     }
 }

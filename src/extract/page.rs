@@ -163,13 +163,19 @@ const EMPTY_MARKERS: &[&str] = &[
     "没有找到",
 ];
 
-/// Collapses runs of white space (including full-width and en spaces).
+/// Collapses runs of white space (including full-width, no-break and
+/// zero-width spaces, and the byte-order mark a page may leave in a title).
 #[must_use]
 pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{3000}' | '\u{a0}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        {
             space = true;
         } else {
             if space && !out.is_empty() {
@@ -821,6 +827,18 @@ mod tests {
 
     fn url(s: &str) -> Url {
         Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn invisible_characters_in_titles_are_spaces() {
+        assert_eq!(
+            clean_text("\u{feff}关于调整低保标准的通知\u{200b}\u{a0}"),
+            "关于调整低保标准的通知"
+        );
+        assert_eq!(
+            clean_text("城东镇\u{2060}\u{200d}召开会议"),
+            "城东镇 召开会议"
+        );
     }
 
     #[test]
