@@ -1231,6 +1231,11 @@ mod tests {
             ("2026年城东镇中小学学区划分", "", "service"),
             ("城区出租车投诉电话", "", "service"),
             ("城东镇各村（社区）便民服务站联系方式", "", "service"),
+            // Job vacancies, a clinic's schedule, a payment window opening.
+            ("城东镇2026年公益性岗位需求信息", "", "service"),
+            ("2026年第四季度县城区企业用工需求", "", "service"),
+            ("县人民医院专家义诊时间表", "", "service"),
+            ("@全体居民 2026年度新农合缴费通道开启", "", "service"),
         ]);
     }
 
