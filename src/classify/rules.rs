@@ -647,19 +647,26 @@ fn can_overlap(a: &CategoryRule, b: &CategoryRule) -> bool {
         req.iter()
             .all(|k| none.iter().any(|n| k.contains(n.as_str())))
     };
+    let a_end: Vec<&String> = a.title_suffix.iter().collect();
+    let b_end: Vec<&String> = b.title_suffix.iter().collect();
     if !a_req.is_empty() && excluded(&a_req, &b.title_none)
         || !b_req.is_empty() && excluded(&b_req, &a.title_none)
+        || !a_end.is_empty() && excluded(&a_end, &b.title_none)
+        || !b_end.is_empty() && excluded(&b_end, &a.title_none)
     {
         return false;
     }
-    // Column-only rules overlap with anything that does not exclude them.
-    a_req.is_empty()
-        || b_req.is_empty()
-        || a_req.iter().any(|x| {
-            b_req
+    // Both need the title to end in a certain way: only when one ending
+    // can end the other.
+    if !a.title_suffix.is_empty() && !b.title_suffix.is_empty() {
+        return a.title_suffix.iter().any(|x| {
+            b.title_suffix
                 .iter()
-                .any(|y| x.contains(y.as_str()) || y.contains(x.as_str()))
-        })
+                .any(|y| x.ends_with(y.as_str()) || y.ends_with(x.as_str()))
+        });
+    }
+    // Otherwise one title can hold the words of both (县2026年第三季度行政处罚情况).
+    true
 }
 
 fn check_areas(ctx: &mut Ctx<'_>, raw: Vec<RawArea>) -> Vec<AreaRule> {
@@ -958,6 +965,18 @@ mod tests {
         let ps = problems_with(1, |t| {
             format!("{t}{}", tie.replace("\"service\"", "\"routine\""))
         });
+        assert!(!ps.iter().any(|p| p.field == "priority"), "{ps:?}");
+        // Different words can stand in one title (…第三季度行政处罚情况): a tie.
+        let words = tie.replacen("[\"公告\"]", "[\"季度\"]", 1);
+        let ps = problems_with(1, |t| format!("{t}{words}"));
+        assert!(ps.iter().any(|p| p.field == "priority"), "{ps:?}");
+        // One rule's every ending is a word the other excludes: no tie.
+        let apart = words.replacen(
+            "title_any = [\"季度\"]",
+            "title_any = [\"季度\"]\ntitle_suffix = [\"的通报\"]",
+            1,
+        ) + "title_none = [\"通报\"]\n";
+        let ps = problems_with(1, |t| format!("{t}{apart}"));
         assert!(!ps.iter().any(|p| p.field == "priority"), "{ps:?}");
     }
 
