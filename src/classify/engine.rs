@@ -1221,6 +1221,33 @@ mod tests {
         }
     }
 
+    /// A project's environmental, energy or forest-land approval is
+    /// licensing; a handling notice on one case is management; an air-raid
+    /// siren test is a public notice; a budget line's execution is figures.
+    #[test]
+    fn approvals_handling_sirens_and_spending() {
+        assert_categories(&[
+            (
+                "县生态环境局关于某某项目环境影响报告表的批复",
+                "",
+                "management",
+            ),
+            ("县发改局关于某某项目节能审查意见的批复", "", "management"),
+            ("县林业局关于某某林地使用审核的批复", "", "management"),
+            ("县水利局关于某某河道采砂许可的公告", "", "management"),
+            (
+                "县医保局关于某某医院违规使用医保基金的处理通报",
+                "",
+                "management",
+            ),
+            ("县人防办2026年防空警报试鸣公告", "", "service"),
+            ("2026年县级教育经费执行情况公告", "", "result"),
+            // An approval that sets up or changes an administrative unit is a decision.
+            ("关于同意城东镇撤乡设镇的批复", "", "decision"),
+        ]);
+        assert_areas(&[("县人防办2026年防空警报试鸣公告", "", Some("safety"))]);
+    }
+
     /// Standing information a resident uses (where to call, which school
     /// zone, how to replace a card) is a service.
     #[test]
