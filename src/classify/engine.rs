@@ -1260,6 +1260,8 @@ mod tests {
             ("城东镇各村（社区）便民服务站联系方式", "", "service"),
             // Job vacancies, a clinic's schedule, a payment window opening.
             ("城东镇2026年公益性岗位需求信息", "", "service"),
+            // Watching a film together is news.
+            ("城东镇组织收看警示教育片", "", "routine"),
             ("2026年第四季度县城区企业用工需求", "", "service"),
             ("县人民医院专家义诊时间表", "", "service"),
             ("@全体居民 2026年度新农合缴费通道开启", "", "service"),
