@@ -1262,6 +1262,10 @@ mod tests {
             ("城东镇2026年公益性岗位需求信息", "", "service"),
             // Watching a film together is news.
             ("城东镇组织收看警示教育片", "", "routine"),
+            // A numbered bulletin of a unit's work is news; an epidemic's is figures.
+            ("安澜县防汛简报第3期", "", "routine"),
+            ("安澜政务信息（第12期）", "", "routine"),
+            ("安澜县疫情简报（第9期）", "", "result"),
             ("2026年第四季度县城区企业用工需求", "", "service"),
             ("县人民医院专家义诊时间表", "", "service"),
             ("@全体居民 2026年度新农合缴费通道开启", "", "service"),
