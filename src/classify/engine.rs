@@ -317,7 +317,9 @@ impl Classifier {
     /// Classifies one item using caller-owned scratch space.
     pub fn classify_with(&self, s: &mut Scratch, title: &str, column: &str, url: &str) -> Verdict {
         let (rule, area) = self.decide(s, title, column, url);
-        let mut matched = Vec::new();
+        // Room for the usual two or three words and the area's, so the list
+        // is allocated once.
+        let mut matched = Vec::with_capacity(4);
         let (category, rule_id) = match rule {
             Some(ri) => {
                 let r = &self.pack.rules[ri as usize];
