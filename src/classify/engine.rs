@@ -1181,6 +1181,13 @@ mod tests {
             ("2026年重点工作任务台账", "", "execution"),
             ("城东镇污水处理厂项目主体完工", "", "execution"),
             ("城东镇“厕所革命”完成率达95%", "", "execution"),
+            (
+                "城东镇12家企业全部完成污水处理设施改造",
+                "政务要闻",
+                "execution",
+            ),
+            // Finishing an event is news.
+            ("城东镇第三届农民运动会圆满完成各项赛事", "", "routine"),
             ("2026年县政府工作报告目标任务分解表", "", "decision"),
             // A rule-of-law report is a result; a briefing heard is news.
             ("城东镇2025年度法治政府建设情况报告", "", "result"),
