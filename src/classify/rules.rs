@@ -641,19 +641,15 @@ fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
 
 /// Whether some title could satisfy both rules (an approximation on keywords).
 fn can_overlap(a: &CategoryRule, b: &CategoryRule) -> bool {
-    let a_req: Vec<&String> = a.title_any.iter().chain(&a.title_all).collect();
-    let b_req: Vec<&String> = b.title_any.iter().chain(&b.title_all).collect();
-    let excluded = |req: &[&String], none: &[String]| {
-        req.iter()
-            .all(|k| none.iter().any(|n| k.contains(n.as_str())))
+    // No title satisfies both when every word one rule asks for, or every
+    // ending it allows, is one the other excludes.
+    let shut_out = |r: &CategoryRule, other: &CategoryRule| {
+        let excluded = |k: &String| other.title_none.iter().any(|n| k.contains(n.as_str()));
+        let words = || r.title_any.iter().chain(&r.title_all);
+        words().next().is_some() && words().all(excluded)
+            || !r.title_suffix.is_empty() && r.title_suffix.iter().all(excluded)
     };
-    let a_end: Vec<&String> = a.title_suffix.iter().collect();
-    let b_end: Vec<&String> = b.title_suffix.iter().collect();
-    if !a_req.is_empty() && excluded(&a_req, &b.title_none)
-        || !b_req.is_empty() && excluded(&b_req, &a.title_none)
-        || !a_end.is_empty() && excluded(&a_end, &b.title_none)
-        || !b_end.is_empty() && excluded(&b_end, &a.title_none)
-    {
+    if shut_out(a, b) || shut_out(b, a) {
         return false;
     }
     // Both need the title to end in a certain way: only when one ending
