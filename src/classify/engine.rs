@@ -631,7 +631,7 @@ fn strip_extension(t: &str) -> &str {
 
 /// The title without a pair of brackets or quotes around all of it
 /// (`[…的通知]`, `“…的报告”`, `《…办法》`).
-fn unwrap(t: &str) -> &str {
+fn strip_wrapping(t: &str) -> &str {
     if !t.starts_with(['[', '【', '“', '"', '《', '「']) {
         return t;
     }
@@ -655,7 +655,7 @@ fn unwrap(t: &str) -> &str {
 /// The title without trailing white space and trailing parentheses
 /// (`…行动计划（2026—2028年）` ends with 计划).
 fn title_stem(title: &str) -> &str {
-    let mut t = unwrap(strip_extension(strip_marker(title.trim())));
+    let mut t = strip_wrapping(strip_extension(strip_marker(title.trim())));
     // A date left at the end by the list (…的通知 2026-05-01, …2026年5月1日,
     // …的通知 05-01).
     if t.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
