@@ -1710,6 +1710,9 @@ mod tests {
             ("城东镇：栽下梧桐引凤来", "信息公开年报", "routine"),
             ("2026，城东，精彩继续！", "信息公开年报", "routine"),
             ("城东路的路灯什么时候修好？", "咨询投诉", "interaction"),
+            // A column of the work's progress is execution evidence.
+            ("城东镇污水管网改造工程", "工作进展情况", "execution"),
+            ("城东大道拓宽工程", "项目进度", "execution"),
         ]);
         let c = Classifier::builtin();
         for title in [
@@ -1908,5 +1911,148 @@ mod tests {
         assert_eq!(title_stem("《安澜县养犬管理办法》"), "安澜县养犬管理办法");
         assert_eq!(title_stem("“安澜”号的报告"), "“安澜”号的报告");
         assert_eq!(title_stem("[2026]第3号"), "[2026]第3号");
+    }
+
+    #[test]
+    fn grass_roots_phrasings_of_the_five_disclosures() {
+        assert_categories(&[
+            // A construction milestone is the state of the work (execution)…
+            ("城东安置小区6栋主体结构全部封顶", "", "execution"),
+            ("S305线改建工程路基全线贯通", "", "execution"),
+            ("县产业园一期已完成投资3.1亿元", "", "execution"),
+            ("全县乡村振兴项目开工率达92%", "", "execution"),
+            ("城东镇敬老院改扩建工程完成主体施工", "", "execution"),
+            ("城东大道改造工程具备通车条件", "", "execution"),
+            ("关于教育督导反馈问题的整改报告", "", "execution"),
+            // …but a leader's site visit is news (precedence rule 5).
+            ("县长到城东大道改造工程现场督办项目建设", "", "routine"),
+            ("县城管局连夜抢修城区故障路灯", "", "routine"),
+            ("县文化馆暑期阅读季启幕", "", "routine"),
+            // The regulator's acts: credit lists, permits, project approvals.
+            (
+                "关于拖欠农民工工资失信联合惩戒对象名单的公告",
+                "",
+                "management",
+            ),
+            ("关于将某某公司列入严重违法失信名单的决定", "", "management"),
+            (
+                "关于城东工业园标准化厂房项目可行性研究报告的批复",
+                "",
+                "management",
+            ),
+            (
+                "建设用地规划许可证核发信息（2026年第3期）",
+                "行政许可",
+                "management",
+            ),
+            ("兽药经营许可证核发信息", "", "management"),
+            ("护士执业注册变更信息", "", "management"),
+            (
+                "关于启动2026年度第2批次城镇建设用地征地工作的公告",
+                "",
+                "management",
+            ),
+            ("城东镇2026年“双随机”联合检查任务清单", "", "management"),
+            // A plan out for comment is a decision in the making; a division change approved too.
+            (
+                "城东镇国土空间总体规划（2021-2035年）批前公示",
+                "",
+                "decision",
+            ),
+            (
+                "城北片区控制性详细规划（修改）批前公示",
+                "城乡规划",
+                "decision",
+            ),
+            (
+                "省人民政府关于同意撤销城东乡设立城东镇的批复",
+                "",
+                "decision",
+            ),
+            // Standing answers on how to obtain a service, and their guides.
+            ("医保卡丢了怎么补办？", "", "service"),
+            ("开一家理发店需要办哪些证？", "办事问答", "service"),
+            ("跨省异地就医备案操作指引", "", "service"),
+            ("2027年春季电工技能培训班招生简章", "", "service"),
+            ("城东镇中心幼儿园2026年秋季新生入园登记公告", "", "service"),
+            ("城区献血屋地址及开放时间", "", "service"),
+            // Rumours and consultation feedback are the unit answering the public.
+            ("网传“我县将取消农村低保”系不实信息", "", "interaction"),
+            (
+                "关于“城东镇将整体搬迁”网络传言的澄清",
+                "回应关切",
+                "interaction",
+            ),
+            (
+                "《城东镇村庄规划》草案公示期间意见处理情况",
+                "",
+                "interaction",
+            ),
+            // Results: a selection's candidates, placements, enforcement figures, a reply.
+            (
+                "第六批县级非物质文化遗产代表性项目名录拟入选项目",
+                "",
+                "result",
+            ),
+            ("2026年第二批公益性岗位拟安置人员公示", "", "result"),
+            ("县市场监管局2026年度行政执法数据", "", "result"),
+            (
+                "对县人大代表王某提出的“关于增设停车位的建议”的答复",
+                "",
+                "result",
+            ),
+            // A Q&A on a named policy is its interpretation.
+            ("八问八答｜《城乡居民医保缴费办法》", "", "interpretation"),
+            // The unit's profile is none of the five disclosures.
+            ("县统计局机构简介", "机构信息", "other"),
+        ]);
+        assert_areas(&[
+            (
+                "2026年第一季度行政处罚信息（县应急管理局）",
+                "双公示",
+                Some("safety"),
+            ),
+            (
+                "县住建局到各乡镇巡查农村危房改造质量",
+                "",
+                Some("land_housing"),
+            ),
+            (
+                "关于受理2026年低收入群体危房改造申请的公告",
+                "",
+                Some("land_housing"),
+            ),
+            (
+                "关于城东镇2026年第2批次城镇建设用地征地补偿安置方案",
+                "",
+                Some("land_housing"),
+            ),
+            (
+                "县教育体育局2026年“三公”经费预算情况说明",
+                "",
+                Some("fiscal"),
+            ),
+            (
+                "关于规范行政裁量权基准制定和管理工作的实施意见",
+                "",
+                Some("law_enforcement"),
+            ),
+            ("2026年县政府投资计划", "", Some("major_projects")),
+            ("农村订单定向医学生培养实施方案", "", Some("health")),
+            ("关于加强校外培训机构监管的通知", "", Some("education")),
+            ("城东大桥封闭维修 过往车辆请绕行", "", Some("planning")),
+            ("城市绿线管理办法", "", Some("planning")),
+            (
+                "关于城东小区夜间施工噪音扰民的回复",
+                "",
+                Some("environment"),
+            ),
+            (
+                "“村BA”开赛 城东镇农民篮球赛火热进行",
+                "",
+                Some("culture_sports"),
+            ),
+            ("DRG付费改革推进情况", "", Some("health")),
+        ]);
     }
 }
