@@ -2055,4 +2055,90 @@ mod tests {
             ("DRG付费改革推进情况", "", Some("health")),
         ]);
     }
+
+    #[test]
+    fn what_a_county_department_publishes() {
+        assert_categories(&[
+            ("城东村“村晚”精彩上演", "", "routine"),
+            ("县农业农村局组织农技人员下田指导秋收", "", "routine"),
+            ("县人社局：“春风行动”送岗位进村入户", "", "routine"),
+            (
+                "城东镇关于城东村片区集体土地征收启动的公告",
+                "",
+                "management",
+            ),
+            (
+                "建设工程规划许可批后公布（城东花园二期）",
+                "城乡规划",
+                "management",
+            ),
+            (
+                "关于公布县级行政执法事项清单（2026年版）的通知",
+                "",
+                "management",
+            ),
+            (
+                "县医疗保障局关于解除某某药店医保服务协议的公告",
+                "",
+                "management",
+            ),
+            (
+                "关于县人大代表《关于提高农村低保标准的建议》的答复",
+                "",
+                "result",
+            ),
+            (
+                "关于网民留言“新生入学是否需要房产证”的回复",
+                "互动交流",
+                "interaction",
+            ),
+        ]);
+        assert_areas(&[
+            // Personnel items and site furniture name no area, whoever publishes them.
+            ("县教育局关于王某等同志任职的通知", "人事信息", None),
+            ("关于免去李某同志县医疗保障局副局长职务的通知", "", None),
+            ("关于县卫健局门户网站暂停服务的公告", "", None),
+            ("县卫健局2026年春节假期值班安排", "", None),
+            // A unit's internal life names no area; a phrase is no subject.
+            ("县财政局组织党员赴红色教育基地开展主题党日活动", "", None),
+            ("文明祭扫 绿色清明倡议书", "", None),
+            // Housing work, public letting and sports meets decide wherever they stand.
+            (
+                "县住建局召开保障性租赁住房项目建设调度会",
+                "",
+                Some("land_housing"),
+            ),
+            (
+                "县财政局关于国有资产门面房公开招租的公告",
+                "",
+                Some("public_resources"),
+            ),
+            ("城东镇举办第三届农民趣味运动会", "", Some("culture_sports")),
+            (
+                "城东中学运动场改造工程施工招标更正公告",
+                "",
+                Some("public_resources"),
+            ),
+            (
+                "2026年第三季度乡村建设规划许可证核发情况公示",
+                "",
+                Some("planning"),
+            ),
+            (
+                "关于城区居民生活用水价格调整方案的听证公告",
+                "",
+                Some("planning"),
+            ),
+            (
+                "县教体局召开2026年秋季开学工作部署会",
+                "",
+                Some("education"),
+            ),
+            (
+                "城东镇开展“民法典”宣传进村入户活动",
+                "",
+                Some("law_enforcement"),
+            ),
+        ]);
+    }
 }
