@@ -2141,4 +2141,151 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn borderline_items_by_the_precedence_rules() {
+        assert_categories(&[
+            // Supervision carried out, and a meeting that heard a report, are news (rules 3, 5)…
+            (
+                "县政府督查室对重点工作任务落实情况开展专项督查",
+                "",
+                "routine",
+            ),
+            ("县水利局开展水库安全度汛专项督查", "", "routine"),
+            (
+                "县人大常委会听取和审议县政府关于民生实事项目进展情况的报告",
+                "",
+                "routine",
+            ),
+            ("县委常委会会议传达学习省委巡视反馈意见", "", "routine"),
+            ("城东街道召开12345热线工单办理推进会", "", "routine"),
+            // …the state of the work is execution.
+            ("2026年衔接资金项目实施进度公示", "", "execution"),
+            ("城东片区棚户区改造房屋征收签约率达98%", "", "execution"),
+            (
+                "“我为群众办实事”项目清单销号情况（上半年）",
+                "重点工作",
+                "execution",
+            ),
+            (
+                "县级领导联系重点项目推进一览（第三季度）",
+                "重点项目",
+                "execution",
+            ),
+            // Notices that serve citizens are services, not decisions or management.
+            ("创业担保贷款申请条件是什么？", "政策问答", "service"),
+            ("12348公共法律服务热线服务时间调整的公告", "", "service"),
+            ("防溺水安全提示——这些水域禁止下水游泳", "", "service"),
+            ("义务教育阶段随迁子女入学申请材料清单", "", "service"),
+            (
+                "水稻完全成本保险开始投保——投保方式及保费标准",
+                "",
+                "service",
+            ),
+            ("因管网改造 城北片区6月18日暂停供水", "", "service"),
+            ("城区公厕分布一览表", "", "service"),
+            ("“一件事一次办”集成套餐目录", "", "service"),
+            // The regulator's acts, whatever form they take.
+            ("关于拟征收城东村集体土地的告知书", "", "management"),
+            (
+                "拟作出审批决定的建设项目环境影响评价文件公示（第9期）",
+                "",
+                "management",
+            ),
+            ("城东花园项目建设工程竣工规划核实公示", "", "management"),
+            ("县应急管理局责令限期整改指令书", "", "management"),
+            ("关于暂扣某某建筑公司安全生产许可证的决定", "", "management"),
+            (
+                "重大劳动保障违法行为社会公布（2026年第二批）",
+                "",
+                "management",
+            ),
+            ("城东镇乡村建设规划许可证发放公示", "", "management"),
+            ("关于同意设置城东康复医院的批复", "", "management"),
+            ("城东镇履行职责事项清单", "", "management"),
+            (
+                "2026年第3批建筑施工企业安全生产许可证延期名单",
+                "",
+                "management",
+            ),
+            // Outcomes and figures.
+            ("2026年10月份居民消费价格运行简析", "", "result"),
+            ("关于“规范校外培训机构管理”的建议答复", "", "result"),
+            ("2026年第3期药品质量抽检结果通告", "", "result"),
+            ("城东镇特困人员救助供养对象名册（第四季度）", "", "result"),
+            ("县级救灾物资发放登记表", "", "result"),
+            ("城东村2026年第四季度农村低保对象", "村务公开", "result"),
+            ("2026年第一批农机购置补贴兑付明细表", "", "result"),
+            ("2026年度县级“最美家庭”拟推荐对象", "", "result"),
+            ("全县2026年度粮食产量", "", "result"),
+            // A document about proposal handling is a decision; readings of policies are interpretations.
+            (
+                "关于印发《县人大代表建议和政协委员提案办理工作规定》的通知",
+                "",
+                "decision",
+            ),
+            ("2026年县政府投资项目年度安排", "重大建设项目", "decision"),
+            (
+                "读懂临时救助新政：救助对象、标准和程序",
+                "",
+                "interpretation",
+            ),
+            (
+                "《城东县保障性租赁住房管理办法》出台背景及主要内容",
+                "",
+                "interpretation",
+            ),
+            (
+                "新修订《公共租赁住房配租管理细则》主要变化",
+                "",
+                "interpretation",
+            ),
+            // Rumours and consultation feedback; media reports; site furniture.
+            ("网传“滨江路将封闭施工半年”消息不实", "", "interaction"),
+            (
+                "《城东县养犬管理办法（征求意见稿）》意见建议吸纳情况",
+                "",
+                "interaction",
+            ),
+            (
+                "中国青年报：城东镇“稻虾共作”走出致富路",
+                "媒体聚焦",
+                "routine",
+            ),
+            ("烈士纪念日 各界群众向人民英雄敬献花篮", "", "routine"),
+            ("县机关事务服务中心关于启用新印章的公告", "", "other"),
+            ("关于征订《城东年鉴（2026）》的通知", "", "other"),
+        ]);
+        assert_areas(&[
+            // Enforcement in a named sector takes that sector; a sector's safety is safety.
+            (
+                "县人大常委会执法检查组赴乡镇检查食品安全法实施情况",
+                "",
+                Some("food_drug"),
+            ),
+            (
+                "关于城东建材公司违法排放大气污染物按日连续处罚决定书",
+                "",
+                Some("environment"),
+            ),
+            ("冬季燃气使用安全提示", "", Some("safety")),
+            ("关于汛前检查发现问题整改落实情况的通报", "", Some("safety")),
+            ("退休人员养老金发放银行卡变更须知", "", Some("employment")),
+            ("关于限期自行拆除城东村违法建筑的公告", "", Some("planning")),
+            (
+                "关于促进房地产市场平稳健康发展的若干措施",
+                "",
+                Some("land_housing"),
+            ),
+            ("关于统筹整合使用财政涉农资金的实施方案", "", Some("rural")),
+            ("衡南市监处罚〔2026〕47号", "行政处罚", Some("food_drug")),
+            (
+                "关于网民反映城南农贸市场缺斤少两问题的调查处理情况",
+                "",
+                Some("food_drug"),
+            ),
+            ("县住建局关于第128号建议的会办意见", "", None),
+            ("网站无障碍及适老化使用帮助", "", None),
+        ]);
+    }
 }
