@@ -2288,4 +2288,124 @@ mod tests {
             ("网站无障碍及适老化使用帮助", "", None),
         ]);
     }
+
+    #[test]
+    fn headlines_and_replies_of_every_category() {
+        assert_categories(&[
+            // A policy announced in a headline is the decision made known.
+            (
+                "事关养老！城东县居家和社区养老服务改革实施方案出台",
+                "",
+                "decision",
+            ),
+            (
+                "最高奖励50万元！我县出台支持科技创新“十条措施”",
+                "",
+                "decision",
+            ),
+            // Sign-ups opening and events days away are services.
+            ("快来！春风行动专场招聘会本周六举行", "", "service"),
+            ("免费！县图书馆寒假少儿阅读活动开始报名", "", "service"),
+            (
+                "家长请注意！城区小学一年级新生网上登记7月10日开始",
+                "",
+                "service",
+            ),
+            (
+                "“百日千万”网络招聘专项行动岗位信息（第三批）",
+                "就业创业",
+                "service",
+            ),
+            // Milestones, lists published, a report with a kicker, a reply.
+            (
+                "交房倒计时！城东保障性安居工程进入竣工验收阶段",
+                "",
+                "execution",
+            ),
+            (
+                "已建成2.8万亩！今年高标准农田建设任务完成过半",
+                "重点工作",
+                "execution",
+            ),
+            (
+                "谁来管？管什么？县应急管理局权力清单和责任清单公布",
+                "",
+                "management",
+            ),
+            ("成绩单出炉！2026年城东县经济运行情况", "", "result"),
+            ("答卷亮眼——县人社局2026年工作总结", "", "result"),
+            (
+                "“关于加强乡村学校心理健康教育的提案”答复（政协第56号）",
+                "",
+                "result",
+            ),
+            // Readings in every form.
+            ("长图｜残疾人两项补贴提标政策要点", "", "interpretation"),
+            (
+                "新在哪？《城东县国土空间总体规划》十大看点",
+                "",
+                "interpretation",
+            ),
+            (
+                "你问我答｜新修订《妇女权益保障法》",
+                "政策解读",
+                "interpretation",
+            ),
+            // Answers to one person's message, however phrased.
+            (
+                "您反映的“城区夜间施工噪音扰民”问题已处理",
+                "",
+                "interaction",
+            ),
+            (
+                "对“县图书馆周一闭馆能否调整”的回复",
+                "互动交流",
+                "interaction",
+            ),
+            (
+                "网络问政｜网友反映城关镇幼儿园收费过高 县教育局：将开展专项核查",
+                "",
+                "interaction",
+            ),
+            ("城关镇概况", "乡镇概况", "other"),
+        ]);
+        assert_areas(&[
+            ("镇党委理论学习中心组开展第8次集中学习", "工作动态", None),
+            ("2026年十件民生实事“期中考”", "重点工作", None),
+            ("我县顺利完成2026年度征兵体检工作", "", None),
+            ("县审计局组织全体干部观看警示教育片", "", None),
+            ("县财政局召开专题民主生活会", "", None),
+            (
+                "关于网传“县第二中学将整体搬迁”的回应",
+                "",
+                Some("education"),
+            ),
+            (
+                "关于城东街道城中村改造群众关切问题的回应",
+                "回应关切",
+                Some("land_housing"),
+            ),
+            (
+                "县财政局负责人就《政府采购内部控制管理办法》答记者问",
+                "",
+                Some("public_resources"),
+            ),
+            (
+                "走进沙河街道“长者食堂”：一碗热饭暖民心",
+                "",
+                Some("social_assistance"),
+            ),
+            ("我县与常熟市签订劳务协作框架协议", "", Some("employment")),
+            (
+                "关于将未按时报送年报的企业列入经营异常名录的公告",
+                "",
+                Some("food_drug"),
+            ),
+            (
+                "关于网友反映龙湖小区夜间施工扰民问题的回复",
+                "",
+                Some("environment"),
+            ),
+        ]);
+    }
 }
