@@ -2677,6 +2677,11 @@ mod tests {
                 Some("environment"),
             ),
             ("关于谨防误食野生菌的消费提示", "", Some("food_drug")),
+            (
+                "绘就美丽乡村新画卷——城东镇人居环境整治见闻",
+                "",
+                Some("environment"),
+            ),
         ]);
     }
 }
