@@ -102,6 +102,14 @@ fn url_key(url: &str) -> u64 {
     super::fnv1a64(url.as_bytes())
 }
 
+/// Whether a full date a list page prints becomes the item's date, given
+/// where the item's date came from so far. A list's date is kept over a
+/// detail page's, whichever page was fetched first: pages arrive in the order
+/// the server answers, and a re-run must give the same items.
+fn list_date_wins(so_far: DateSource) -> bool {
+    matches!(so_far, DateSource::None | DateSource::Detail)
+}
+
 fn dir_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |x| x.0)
 }
@@ -235,7 +243,7 @@ impl State<'_> {
                     acc.item.column.clone_from(&col_name);
                     acc.item.column_url.clone_from(&col_url);
                 }
-                if acc.item.published.is_none() && published.is_some() {
+                if published.is_some() && list_date_wins(acc.item.date_source) {
                     acc.item.published = published;
                     acc.item.date_source = DateSource::List;
                 }
@@ -898,6 +906,16 @@ fn tls_advice(spec: &SiteSpec, err: &str) -> String {
 #[cfg(test)]
 mod scope_tests {
     use super::*;
+
+    #[test]
+    fn a_list_date_wins_over_a_detail_date_in_either_order() {
+        // Detail first, then a dated list page: the list's date replaces it.
+        assert!(list_date_wins(DateSource::Detail));
+        assert!(list_date_wins(DateSource::None));
+        // A dated list page first: a second list page does not replace it.
+        assert!(!list_date_wins(DateSource::List));
+        assert!(!list_date_wins(DateSource::ListInferredYear));
+    }
 
     fn spec(start: &str, scope: Option<&str>) -> SiteSpec {
         SiteSpec {
