@@ -397,6 +397,24 @@ mod tests {
         assert!(r.macro_f1 >= 0.93, "macro-F1 {:.3}", r.macro_f1);
     }
 
+    /// The probe titles (written in the phrasing of grass-roots columns, each
+    /// batch around one kind of hard case, and never counted in the
+    /// real-title figures) guard the conventions the pack learned from them.
+    #[test]
+    fn the_pack_holds_on_the_probe_titles() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled/probes.csv");
+        let data = read_labelled(&path).expect("probe titles");
+        assert!(data.len() >= 3000, "{}", data.len());
+        let r = evaluate(&Classifier::builtin(), &data);
+        assert!(r.accuracy >= 0.98, "accuracy {:.3}", r.accuracy);
+        assert!(
+            r.key_area_accuracy >= 0.97,
+            "key area {:.3}",
+            r.key_area_accuracy
+        );
+    }
+
     /// The development titles the rules were written from stay decided as
     /// they were: an edit of the pack that breaks many of them fails here
     /// (the held-out titles are never a test's threshold).
