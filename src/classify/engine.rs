@@ -2859,4 +2859,84 @@ mod tests {
             ("央视关注我县零工市场建设", "", Some("employment")),
         ]);
     }
+
+    #[test]
+    fn national_documents_and_their_areas() {
+        assert_categories(&[
+            // 信息公开信息 holds no open letter (公开信).
+            (
+                "关于印发《政府信息公开信息处理费管理办法》的通知",
+                "",
+                "decision",
+            ),
+            // A letter that agrees to set something up is a decision, not news of a meeting.
+            (
+                "关于同意建立城乡供水一体化部门联席会议制度的函",
+                "",
+                "decision",
+            ),
+            ("关于城东大运河博物馆冠名问题的函", "", "decision"),
+            (
+                "县政府批转县农业农村局关于加强种子工作的报告",
+                "",
+                "decision",
+            ),
+            (
+                "关于对2026年节能减排工作成绩突出的乡镇给予表扬的通报",
+                "",
+                "result",
+            ),
+            ("关于发布《县级预算调节基金征集办法》的通知", "", "decision"),
+            (
+                "年底前出台措施 解决老年人运用智能技术最迫切问题",
+                "",
+                "decision",
+            ),
+            ("关于调整县住房制度改革领导小组成员的通知", "", "management"),
+            ("关于同意新建城东通用机场的批复", "", "management"),
+            ("关于某某发展公司经营范围的批复", "", "management"),
+        ]);
+        assert_areas(&[
+            ("关于调整县残疾人工作委员会组成人员的通知", "", None),
+            ("关于同意新建城东民用机场的批复", "", Some("major_projects")),
+            (
+                "财政部 民政部关于印发《救灾资金管理暂行办法》的通知",
+                "",
+                Some("social_assistance"),
+            ),
+            ("质量技术监督行政处罚程序规定", "", Some("food_drug")),
+            (
+                "关于同意建立反不正当竞争部门联席会议制度的函",
+                "",
+                Some("food_drug"),
+            ),
+            (
+                "关于加强行政规范性文件制定和监督管理工作的通知",
+                "",
+                Some("law_enforcement"),
+            ),
+            (
+                "我县未来5年将投资3亿元为病险水库“体检治病”",
+                "",
+                Some("safety"),
+            ),
+            (
+                "关于进一步加强塑料污染治理的实施方案",
+                "",
+                Some("environment"),
+            ),
+            (
+                "农业农村部关于设立长江口禁捕管理区的通告",
+                "",
+                Some("environment"),
+            ),
+            ("关于倡导无烟家庭建设的通知", "", Some("health")),
+            ("关于促进林下经济高质量发展的意见", "", Some("rural")),
+            (
+                "发展改革委关于发布《商品房销售明码标价规定》的通知",
+                "",
+                Some("land_housing"),
+            ),
+        ]);
+    }
 }
