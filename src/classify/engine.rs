@@ -34,6 +34,10 @@ struct Compiled {
     /// Title suffixes (folded), each with its last character, compared
     /// first.
     suffix: Vec<(char, String)>,
+    /// Endings the title must not have (folded).
+    suffix_none: Vec<String>,
+    /// The fewest characters the title's stem may have (0: any).
+    min_chars: usize,
 }
 
 /// A compiled rule pack, ready to classify.
@@ -204,6 +208,8 @@ impl Classifier {
                     .map(|x| fold(x))
                     .filter_map(|x| Some((x.chars().last()?, x)))
                     .collect(),
+                suffix_none: r.suffix_none.iter().map(|x| fold(x)).collect(),
+                min_chars: r.min_chars,
             };
             if c.any.is_empty() && c.all.is_empty() {
                 always[i / 64] |= 1 << (i % 64);
@@ -340,6 +346,9 @@ impl Classifier {
                     if s.url_hit[p as usize] {
                         matched.push(format!("url:{}", self.url_patterns[p as usize]));
                     }
+                }
+                if c.min_chars > 0 {
+                    matched.push(format!("字数:{}", title_stem(title).chars().count()));
                 }
                 (r.category.clone(), r.id.clone())
             }
@@ -511,6 +520,14 @@ impl Classifier {
                 c.suffix
                     .iter()
                     .any(|(c, x)| Some(*c) == last && stem.ends_with(x.as_str()))
+            })
+            && (c.suffix_none.is_empty() && c.min_chars == 0 || {
+                let (stem, _) = *stem.get_or_insert_with(|| {
+                    let stem = title_stem(title);
+                    (stem, stem.chars().last())
+                });
+                !c.suffix_none.iter().any(|x| stem.ends_with(x.as_str()))
+                    && stem.chars().count() >= c.min_chars
             })
     }
 
@@ -2938,5 +2955,26 @@ mod tests {
                 Some("land_housing"),
             ),
         ]);
+    }
+
+    #[test]
+    fn an_unmarked_sentence_is_read_as_a_headline_when_nothing_else_decides() {
+        assert_categories(&[
+            ("城东古镇沉浸秀演绎茶香与民俗风情", "", "routine"),
+            ("120年老厂新型铁路货车享誉全球", "", "routine"),
+            // Short names, and sentences that end as a notice or a list, stay other.
+            ("城东工业略谈", "", "other"),
+            ("城东古镇历史沿革和地名由来的说明", "", "other"),
+            ("城东县人民政府网站栏目设置一览", "", "other"),
+            // Column evidence still comes first.
+            (
+                "城东古镇沉浸秀演绎茶香与民俗风情",
+                "政策解读",
+                "interpretation",
+            ),
+        ]);
+        let v = Classifier::builtin().classify("120年老厂新型铁路货车享誉全球", "", "");
+        assert_eq!(v.rule, "routine.unmarked_headline");
+        assert_eq!(v.matched, ["字数:16"]);
     }
 }

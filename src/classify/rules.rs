@@ -87,6 +87,8 @@ struct RawRule {
     column_none: Option<Spanned<Vec<String>>>,
     url_any: Option<Spanned<Vec<String>>>,
     title_suffix: Option<Spanned<Vec<String>>>,
+    suffix_none: Option<Spanned<Vec<String>>>,
+    min_chars: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -275,6 +277,11 @@ pub struct CategoryRule {
     /// The title must end with one of these (if any are given), after
     /// trailing white space and a trailing parenthesis are removed.
     pub title_suffix: Vec<String>,
+    /// The title must end with none of these, read as `title_suffix` is.
+    pub suffix_none: Vec<String>,
+    /// The title must have at least this many characters, read as
+    /// `title_suffix` is (0: no condition).
+    pub min_chars: usize,
     /// Where it was defined (file, line).
     pub origin: (String, usize),
 }
@@ -557,6 +564,27 @@ fn list(
     items
 }
 
+/// A rule's `min_chars`: a positive number of characters (0 when absent).
+fn min_chars(ctx: &mut Ctx<'_>, id: &str, v: Option<Spanned<i64>>) -> usize {
+    let Some(v) = v else { return 0 };
+    match usize::try_from(*v.get_ref()) {
+        Ok(n) if n > 0 => n,
+        _ => {
+            ctx.add(
+                v.span(),
+                Some(id),
+                "min_chars",
+                format!(
+                    "`{}` is not a number of characters: give a whole number of 1 or more",
+                    v.get_ref()
+                ),
+                true,
+            );
+            0
+        }
+    }
+}
+
 fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
@@ -600,6 +628,8 @@ fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
             column_none: list(ctx, Some(&id), "column_none", r.column_none),
             url_any: list(ctx, Some(&id), "url_any", r.url_any),
             title_suffix: list(ctx, Some(&id), "title_suffix", r.title_suffix),
+            suffix_none: list(ctx, Some(&id), "suffix_none", r.suffix_none),
+            min_chars: min_chars(ctx, &id, r.min_chars),
             id: id.clone(),
             category: r.category.get_ref().clone(),
             priority: *r.priority.get_ref(),
@@ -611,8 +641,9 @@ fn check_rules(ctx: &mut Ctx<'_>, raw: Vec<RawRule>) -> Vec<CategoryRule> {
             && rule.column_any.is_empty()
             && rule.url_any.is_empty()
             && rule.title_suffix.is_empty()
+            && rule.min_chars == 0
         {
-            ctx.add(r.id.span(), Some(&id), "title_any", "the rule has no condition: give title_any, title_all, title_suffix, column_any or url_any".into(), true);
+            ctx.add(r.id.span(), Some(&id), "title_any", "the rule has no condition: give title_any, title_all, title_suffix, min_chars, column_any or url_any".into(), true);
         }
         out.push(rule);
     }
@@ -897,6 +928,39 @@ mod tests {
                 && p.message.contains("empty keyword list")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn min_chars_must_be_a_positive_count_and_counts_as_a_condition() {
+        for bad in ["0", "-3"] {
+            let text = format!(
+                "{}{}",
+                BUILTIN[1].1,
+                EXTRA.replace("title_any = [\"某某\"]", &format!("min_chars = {bad}"))
+            );
+            let ps = problems_with(1, |_| text.clone());
+            let p = ps
+                .iter()
+                .find(|p| p.fatal && p.field == "min_chars")
+                .unwrap_or_else(|| panic!("{bad}: {ps:?}"));
+            let want = text
+                .lines()
+                .position(|l| l == format!("min_chars = {bad}"))
+                .unwrap()
+                + 1;
+            assert_eq!((p.file.as_str(), p.line), ("test/categories.toml", want));
+        }
+        // A length alone is a condition: no "the rule has no condition".
+        let ps = problems_with(1, |t| {
+            format!(
+                "{t}{}",
+                EXTRA.replace(
+                    "title_any = [\"某某\"]",
+                    "min_chars = 40\nsuffix_none = [\"公告\"]"
+                )
+            )
+        });
+        assert!(!ps.iter().any(|p| p.fatal), "{ps:?}");
     }
 
     #[test]
