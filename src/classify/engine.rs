@@ -2977,4 +2977,74 @@ mod tests {
         assert_eq!(v.rule, "routine.unmarked_headline");
         assert_eq!(v.matched, ["字数:16"]);
     }
+
+    #[test]
+    fn a_national_interpretation_column_holds_more_than_readings() {
+        assert_categories(&[
+            // Commentaries and the statistics office's answers are not readings of a policy.
+            ("新华时评：改革不遗余力", "政策解读", "routine"),
+            (
+                "新闻分析：抓好落地见效 巩固经济回稳向上基础",
+                "政策解读",
+                "routine",
+            ),
+            (
+                "国家统计局新闻发言人就2026年10月份国民经济运行情况答记者问",
+                "政策解读",
+                "result",
+            ),
+            (
+                "2026《政府工作报告》回顾过去一年亮点数据",
+                "政策解读",
+                "result",
+            ),
+            // A new policy announced in a headline is the decision made known.
+            (
+                "到2035年我国将建成现代化长江干线港口体系",
+                "政策解读",
+                "decision",
+            ),
+            ("两部门发文提出16条知识产权支持举措", "政策解读", "decision"),
+            ("跨境电商综合试验区再扩围", "政策解读", "decision"),
+            (
+                "《绿色低碳转型产业指导目录（2026年版）》发布",
+                "政策解读",
+                "decision",
+            ),
+            // A title with no signal of its own in the column is a reading.
+            ("依法保护地下水，“渴”不容缓", "政策解读", "interpretation"),
+        ]);
+        assert_areas(&[
+            ("今年赤字率为何拟按3%安排？", "政策解读", Some("fiscal")),
+            ("如何理解发行超长期特别国债？", "政策解读", Some("fiscal")),
+            (
+                "依法保护地下水，“渴”不容缓",
+                "政策解读",
+                Some("environment"),
+            ),
+            (
+                "母乳喂养促进行动计划（2026-2030年）文件解读",
+                "",
+                Some("health"),
+            ),
+            (
+                "更好守护“一老一小”，这些新举措来了",
+                "",
+                Some("social_assistance"),
+            ),
+            (
+                "文体旅多业态深度融合——全链条激发冰雪经济活力",
+                "",
+                Some("culture_sports"),
+            ),
+            ("规范透明促PPP高质量发展", "", Some("major_projects")),
+            (
+                "关于运用专项债券资金收回收购存量闲置土地的通知",
+                "",
+                Some("land_housing"),
+            ),
+            ("继续医学教育学分管理有了新办法", "", Some("health")),
+            ("全国碳市场第三个履约期清缴启动", "", Some("environment")),
+        ]);
+    }
 }
