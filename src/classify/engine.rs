@@ -506,6 +506,12 @@ impl Classifier {
         stem: &mut Option<(&'t str, Option<char>)>,
     ) -> bool {
         let c = &self.rules[ri as usize];
+        let mut stem_of = || {
+            *stem.get_or_insert_with(|| {
+                let stem = title_stem(title);
+                (stem, stem.chars().last())
+            })
+        };
         (c.any.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
             && c.all.iter().all(|&p| s.title_hit[p as usize])
             && !c.none.iter().any(|&p| s.title_hit[p as usize])
@@ -513,19 +519,13 @@ impl Classifier {
             && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
             && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
             && (c.suffix.is_empty() || {
-                let (stem, last) = *stem.get_or_insert_with(|| {
-                    let stem = title_stem(title);
-                    (stem, stem.chars().last())
-                });
+                let (stem, last) = stem_of();
                 c.suffix
                     .iter()
                     .any(|(c, x)| Some(*c) == last && stem.ends_with(x.as_str()))
             })
             && (c.suffix_none.is_empty() && c.min_chars == 0 || {
-                let (stem, _) = *stem.get_or_insert_with(|| {
-                    let stem = title_stem(title);
-                    (stem, stem.chars().last())
-                });
+                let (stem, _) = stem_of();
                 !c.suffix_none.iter().any(|x| stem.ends_with(x.as_str()))
                     && stem.chars().count() >= c.min_chars
             })

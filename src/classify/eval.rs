@@ -383,16 +383,23 @@ impl EvalReport {
 mod tests {
     use super::*;
 
+    /// The default pack's scores on a file of `fixtures/labelled/`, which
+    /// must hold at least `at_least` titles.
+    fn scores_on(file: &str, at_least: usize) -> EvalReport {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/labelled")
+            .join(file);
+        let data = read_labelled(&path).expect("labelled titles");
+        assert!(data.len() >= at_least, "{file}: {} titles", data.len());
+        evaluate(&Classifier::builtin(), &data)
+    }
+
     /// The synthetic titles (typical county and township phrasing, never
     /// counted in the real-title figures) guard the pack against
     /// regressions on the common cases.
     #[test]
     fn the_pack_holds_on_the_synthetic_titles() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/labelled/synthetic.csv");
-        let data = read_labelled(&path).expect("synthetic titles");
-        assert!(data.len() >= 90, "{}", data.len());
-        let r = evaluate(&Classifier::builtin(), &data);
+        let r = scores_on("synthetic.csv", 90);
         assert!(r.accuracy >= 0.95, "accuracy {:.3}", r.accuracy);
         assert!(r.macro_f1 >= 0.93, "macro-F1 {:.3}", r.macro_f1);
     }
@@ -402,11 +409,7 @@ mod tests {
     /// real-title figures) guard the conventions the pack learned from them.
     #[test]
     fn the_pack_holds_on_the_probe_titles() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled/probes.csv");
-        let data = read_labelled(&path).expect("probe titles");
-        assert!(data.len() >= 3000, "{}", data.len());
-        let r = evaluate(&Classifier::builtin(), &data);
+        let r = scores_on("probes.csv", 3000);
         assert!(r.accuracy >= 0.98, "accuracy {:.3}", r.accuracy);
         assert!(
             r.key_area_accuracy >= 0.97,
@@ -423,10 +426,7 @@ mod tests {
     /// with no signal of their own the column decides as readings.
     #[test]
     fn the_pack_holds_on_the_development_titles() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled/real_dev.csv");
-        let data = read_labelled(&path).expect("development titles");
-        let r = evaluate(&Classifier::builtin(), &data);
+        let r = scores_on("real_dev.csv", 400);
         assert!(r.accuracy >= 0.94, "accuracy {:.3}", r.accuracy);
         assert!(
             r.key_area_accuracy >= 0.92,
