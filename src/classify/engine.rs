@@ -1643,7 +1643,8 @@ mod tests {
             ("全县脱贫人口小额信贷工作取得实效", "", "routine"),
             ("城东镇村级集体经济收入突破千万元", "", "routine"),
             ("安澜县首家共享法庭挂牌成立", "", "routine"),
-            ("城东镇新建12座公厕投入使用", "", "routine"),
+            // …but a facility put into use is a project completed (execution).
+            ("城东镇新建12座公厕投入使用", "", "execution"),
             ("城东镇乡村旅游迎来客流高峰", "", "routine"),
             ("城东镇组织干部职工义务献血", "", "routine"),
         ]);
@@ -3185,6 +3186,87 @@ mod tests {
                 "",
                 Some("education"),
             ),
+        ]);
+    }
+
+    #[test]
+    fn completions_greetings_and_profile_columns() {
+        assert_categories(&[
+            // The work reported done is execution…
+            (
+                "城东乡2026年农村危房改造46户全部竣工验收",
+                "重点工作",
+                "execution",
+            ),
+            ("城东镇卫生院新住院楼正式投入使用", "乡镇动态", "execution"),
+            ("东城街道完成辖区12处积水点改造", "城乡建设", "execution"),
+            (
+                "城北片区房屋征收签约工作完成 共签约386户",
+                "房屋征收",
+                "execution",
+            ),
+            ("城东镇2026年秋冬种完成油菜播种3.8万亩", "", "execution"),
+            // …a ceremony, a meeting or a training about it is news, and its figures a result.
+            ("城东镇卫生院新住院楼投入使用仪式举行", "", "routine"),
+            ("城东镇顺利完成2026年度干部培训", "", "routine"),
+            ("2026年“两癌”免费筛查完成数据", "", "result"),
+            // Greetings and commemorations; a leaders' or contact column; empty columns.
+            ("月圆人团圆｜城东县人民政府祝您中秋节快乐", "", "other"),
+            ("缅怀伟人｜纪念毛泽东同志诞辰133周年", "", "other"),
+            (
+                "城东县举行纪念中国人民抗日战争胜利81周年座谈会",
+                "",
+                "routine",
+            ),
+            ("局长：王某某", "领导之窗", "other"),
+            ("办公地址及联系方式", "机构概况", "other"),
+            ("本栏目暂无公开内容", "建议提案办理", "other"),
+            ("“政策解读”栏目说明", "政策解读", "other"),
+            (
+                "城东街道2026年中秋节、国庆节值班人员名单",
+                "通知公告",
+                "other",
+            ),
+            // Services in the form of a notice; results put forward.
+            (
+                "关于2026—2027年采暖季城区集中供暖开栓时间的通告",
+                "",
+                "service",
+            ),
+            ("关于滨河东路雨水管道施工临时占道的通告", "", "service"),
+            ("关于红岩水库泄洪的紧急通告", "预警信息", "service"),
+            ("关于2026年大学生乡村医生专项计划招聘的公告", "", "service"),
+            (
+                "2026年县直公立医院公开招聘卫生专业技术人员笔试安排",
+                "人事考试",
+                "service",
+            ),
+            (
+                "城东县2026年“三支一扶”计划拟招募人员公示",
+                "招考录用",
+                "result",
+            ),
+            (
+                "2026年第三季度全县农村人居环境整治检查评比结果",
+                "人居环境",
+                "result",
+            ),
+            ("一图读懂《2026年度法治政府建设情况报告》", "", "result"),
+        ]);
+        assert_areas(&[
+            ("60岁以上老年人可免费接种流感疫苗", "", Some("health")),
+            (
+                "注意！11月5日起人民路（文化路至建设路段）封闭施工 请提前绕行",
+                "",
+                Some("planning"),
+            ),
+            (
+                "关于2026年大学生乡村医生专项计划招聘的公告",
+                "",
+                Some("health"),
+            ),
+            ("向每一位奋斗者致敬！五一国际劳动节快乐", "", None),
+            ("我县举行2026年全民国家安全教育日宣传活动", "", None),
         ]);
     }
 }
