@@ -348,7 +348,9 @@ impl Classifier {
                     }
                 }
                 if c.min_chars > 0 {
-                    matched.push(format!("字数:{}", title_stem(title).chars().count()));
+                    // The length the rule tested: of the folded title's stem.
+                    let n = title_stem(&fold(title)).chars().count();
+                    matched.push(format!("字数:{n}"));
                 }
                 (r.category.clone(), r.id.clone())
             }
