@@ -677,8 +677,11 @@ fn can_overlap(a: &CategoryRule, b: &CategoryRule) -> bool {
     let shut_out = |r: &CategoryRule, other: &CategoryRule| {
         let excluded = |k: &String| other.title_none.iter().any(|n| k.contains(n.as_str()));
         let words = || r.title_any.iter().chain(&r.title_all);
+        // An ending is shut out too when it ends in one the other refuses.
+        let refused =
+            |k: &String| excluded(k) || other.suffix_none.iter().any(|n| k.ends_with(n.as_str()));
         words().next().is_some() && words().all(excluded)
-            || !r.title_suffix.is_empty() && r.title_suffix.iter().all(excluded)
+            || !r.title_suffix.is_empty() && r.title_suffix.iter().all(refused)
     };
     if shut_out(a, b) || shut_out(b, a) {
         return false;
@@ -1038,6 +1041,17 @@ mod tests {
         ) + "title_none = [\"通报\"]\n";
         let ps = problems_with(1, |t| format!("{t}{apart}"));
         assert!(!ps.iter().any(|p| p.field == "priority"), "{ps:?}");
+        // Every ending of one rule ends in one the other refuses: no tie.
+        let refused = words.replacen(
+            "title_any = [\"季度\"]",
+            "title_any = [\"季度\"]\ntitle_suffix = [\"的通报\"]",
+            1,
+        );
+        let ps = problems_with(1, |t| format!("{t}{refused}suffix_none = [\"通报\"]\n"));
+        assert!(!ps.iter().any(|p| p.field == "priority"), "{ps:?}");
+        // An ending the other does not refuse still meets it: a tie.
+        let ps = problems_with(1, |t| format!("{t}{refused}suffix_none = [\"公告\"]\n"));
+        assert!(ps.iter().any(|p| p.field == "priority"), "{ps:?}");
     }
 
     #[test]
