@@ -3271,4 +3271,47 @@ mod tests {
             ("我县举行2026年全民国家安全教育日宣传活动", "", None),
         ]);
     }
+
+    /// A catalogue column that names the work (statistics, major projects)
+    /// outweighs campaign wording; a news column keeps it news.
+    #[test]
+    fn catalogue_columns_outweigh_campaign_wording() {
+        assert_categories(&[
+            (
+                "2026年1-9月全县规上工业实现增加值18.3亿元",
+                "统计信息",
+                "result",
+            ),
+            (
+                "城北污水处理厂提标改造项目建设有序推进",
+                "重大项目",
+                "execution",
+            ),
+            (
+                "城北污水处理厂提标改造项目建设有序推进",
+                "工作动态",
+                "routine",
+            ),
+            ("县人民医院新院区建设项目正式启动", "", "execution"),
+            ("2026年第一季度全县重点项目集中开工", "", "routine"),
+            ("东风水库除险加固工程基本竣工", "", "execution"),
+            (
+                "关于同意将县康民大药房等12家零售药店纳入门诊统筹管理的公告",
+                "",
+                "management",
+            ),
+            ("图说《县农村集体资产管理办法》", "", "interpretation"),
+            ("《县公益性岗位管理办法》释义", "", "interpretation"),
+            ("灵活就业人员怎样缴纳城乡居民医保？", "政策问答", "service"),
+            ("城关镇召开惠农补贴政策宣讲会", "政策解读", "routine"),
+            ("县2025年本级财政决算草案", "", "result"),
+        ]);
+        assert_areas(&[
+            ("2026年工作计划", "规划计划", None),
+            ("城关镇2026年春季雨露计划补助名单", "", Some("rural")),
+            ("镇2026年大春经济作物产量统计", "", Some("rural")),
+            ("新增入库储备项目5个", "", Some("major_projects")),
+            ("2026年1-6月资金争取情况", "", Some("fiscal")),
+        ]);
+    }
 }
