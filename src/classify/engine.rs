@@ -3643,4 +3643,45 @@ mod tests {
             ),
         ]);
     }
+
+    /// News, decisions and readings as grass-roots sites word them.
+    #[test]
+    fn news_decisions_and_readings_in_grass_roots_wording() {
+        assert_categories(&[
+            ("图说：2026年秋季学期学生资助政策", "", "interpretation"),
+            ("漫说《市文明行为促进条例》", "", "interpretation"),
+            ("街道老旧小区改造“回头看”逐户听意见", "街道动态", "routine"),
+            (
+                "镇：网格员变身宣传员 医保缴费政策进村入户",
+                "镇街动态",
+                "routine",
+            ),
+            ("县财政局举办预算绩效管理业务培训", "财政动态", "routine"),
+            ("县人民医院新院区正式启用", "", "execution"),
+            (
+                "市人民政府关于同意设立光明社区居民委员会的批复",
+                "政府文件",
+                "decision",
+            ),
+        ]);
+        assert_areas(&[
+            (
+                "人民网：巫溪脆李“出山”记 果农家门口卖出好价钱",
+                "媒体聚焦",
+                Some("rural"),
+            ),
+            ("人民网｜石阡：苔茶飘香采摘忙", "媒体看石阡", Some("rural")),
+            (
+                "护航开学季 守护“舌尖安全”——县市场监管局走进校园周边食品经营店",
+                "",
+                Some("food_drug"),
+            ),
+            ("县总工会“送清凉”慰问高温一线职工", "", None),
+            (
+                "国道207线兴义段改线工程全线贯通",
+                "",
+                Some("major_projects"),
+            ),
+        ]);
+    }
 }
