@@ -48,6 +48,11 @@ pub struct Classifier {
     /// For each title pattern: the rules it can trigger (as a `title_any` or
     /// `title_all` word).
     title_refs: Vec<Vec<u32>>,
+    /// For each title pattern: the rules whose `title_any` holds it, and
+    /// those whose `title_none` does; a title's hits become two bit sets,
+    /// so a rule is checked without walking its word lists.
+    any_refs: Vec<Vec<u32>>,
+    none_refs: Vec<Vec<u32>>,
     /// For each title pattern: the key areas it names, with their tier.
     area_refs: Vec<Vec<(u16, Tier)>>,
     /// For each title pattern: what it says of the title's key area.
@@ -98,6 +103,10 @@ pub struct Scratch {
     /// The rules the title's keywords can trigger, as a bit set over rule
     /// indices (which are in priority order).
     candidates: Vec<u64>,
+    /// The rules one of whose `title_any` words the title holds, and those
+    /// one of whose `title_none` words it holds.
+    any_hit: Vec<u64>,
+    none_hit: Vec<u64>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
     /// Spans inside which no area keyword counts; `true` for a department
     /// name, which counts only in a reply.
@@ -243,11 +252,22 @@ impl Classifier {
             }
         }
         let mut title_refs = vec![Vec::new(); title.patterns.len()];
+        let mut any_refs = vec![Vec::new(); title.patterns.len()];
+        let mut none_refs = vec![Vec::new(); title.patterns.len()];
         for (i, c) in rules.iter().enumerate() {
             let i = u32::try_from(i).expect("rule count fits");
-            for &p in c.any.iter().chain(&c.all) {
-                if title_refs[p as usize].last() != Some(&i) {
-                    title_refs[p as usize].push(i);
+            for (refs, words) in [
+                (
+                    &mut title_refs,
+                    c.any.iter().chain(&c.all).collect::<Vec<_>>(),
+                ),
+                (&mut any_refs, c.any.iter().collect()),
+                (&mut none_refs, c.none.iter().collect()),
+            ] {
+                for &p in words {
+                    if refs[p as usize].last() != Some(&i) {
+                        refs[p as usize].push(i);
+                    }
                 }
             }
         }
@@ -286,6 +306,8 @@ impl Classifier {
         Self {
             title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
             title_refs,
+            any_refs,
+            none_refs,
             area_refs,
             marks,
             title_patterns: title.patterns,
@@ -428,6 +450,10 @@ impl Classifier {
         reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
         s.candidates.clear();
         s.candidates.extend_from_slice(&self.always);
+        s.any_hit.clear();
+        s.any_hit.resize(self.always.len(), 0);
+        s.none_hit.clear();
+        s.none_hit.resize(self.always.len(), 0);
         s.areas.clear();
         s.stops.clear();
         let (mut reply, mut none, mut internal) = (false, false, false);
@@ -435,8 +461,14 @@ impl Classifier {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
                 s.title_list.push(p);
-                for &ri in &self.title_refs[p as usize] {
-                    s.candidates[(ri / 64) as usize] |= 1 << (ri % 64);
+                for (bits, refs) in [
+                    (&mut s.candidates, &self.title_refs),
+                    (&mut s.any_hit, &self.any_refs),
+                    (&mut s.none_hit, &self.none_refs),
+                ] {
+                    for &ri in &refs[p as usize] {
+                        bits[(ri / 64) as usize] |= 1 << (ri % 64);
+                    }
                 }
             }
             let m = self.marks[p as usize];
@@ -514,9 +546,10 @@ impl Classifier {
                 (stem, stem.chars().last())
             })
         };
-        (c.any.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
+        let bit = |bits: &[u64]| bits[(ri / 64) as usize] & (1 << (ri % 64)) != 0;
+        (c.any.is_empty() || bit(&s.any_hit))
             && c.all.iter().all(|&p| s.title_hit[p as usize])
-            && !c.none.iter().any(|&p| s.title_hit[p as usize])
+            && !bit(&s.none_hit)
             && (c.col_any.is_empty() || c.col_any.iter().any(|&p| s.col_hit[p as usize]))
             && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
             && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
