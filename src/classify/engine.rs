@@ -352,21 +352,22 @@ impl Classifier {
             Some(ri) => {
                 let r = &self.pack.rules[ri as usize];
                 let c = &self.rules[ri as usize];
-                for &p in c.any.iter().chain(&c.all) {
-                    if s.title_hit[p as usize]
-                        && !matched.contains(&self.title_patterns[p as usize])
-                    {
+                // The rule's words the title holds, in the order the title
+                // shows them (a title has a handful of hits; a rule's list
+                // can hold hundreds of words).
+                for &p in &s.title_list {
+                    if self.title_refs[p as usize].binary_search(&ri).is_ok() {
                         matched.push(self.title_patterns[p as usize].clone());
                     }
                 }
                 for &p in &c.col_any {
                     if s.col_hit[p as usize] {
-                        matched.push(format!("栏目:{}", self.col_patterns[p as usize]));
+                        matched.push(["栏目:", &self.col_patterns[p as usize]].concat());
                     }
                 }
                 for &p in &c.url_any {
                     if s.url_hit[p as usize] {
-                        matched.push(format!("url:{}", self.url_patterns[p as usize]));
+                        matched.push(["url:", &self.url_patterns[p as usize]].concat());
                     }
                 }
                 if c.min_chars > 0 {
@@ -380,9 +381,9 @@ impl Classifier {
         };
         let key_area = area.map(|(ai, word)| {
             matched.push(match word {
-                AreaWord::Title(p) => format!("领域:{}", self.title_patterns[p as usize]),
-                AreaWord::Column(p) => format!("领域:栏目:{}", self.col_patterns[p as usize]),
-                AreaWord::Url(p) => format!("领域:url:{}", self.url_patterns[p as usize]),
+                AreaWord::Title(p) => ["领域:", &self.title_patterns[p as usize]].concat(),
+                AreaWord::Column(p) => ["领域:栏目:", &self.col_patterns[p as usize]].concat(),
+                AreaWord::Url(p) => ["领域:url:", &self.url_patterns[p as usize]].concat(),
             });
             self.pack.areas[ai as usize].id.clone()
         });
