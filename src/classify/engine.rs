@@ -3718,4 +3718,13 @@ mod tests {
             ),
         ]);
     }
+
+    /// `matched` lists the deciding rule's words in the order the title
+    /// shows them, not in the order the rule lists them.
+    #[test]
+    fn matched_words_follow_the_title() {
+        let v = Classifier::builtin().classify("全力护航高考 我县积极部署", "", "");
+        assert_eq!(v.rule, "routine.news_phrasing");
+        assert_eq!(v.matched[..5], ["全力", "护航", "我县", "积极", "部署"]);
+    }
 }
