@@ -3727,4 +3727,15 @@ mod tests {
         assert_eq!(v.rule, "routine.news_phrasing");
         assert_eq!(v.matched[..5], ["全力", "护航", "我县", "积极", "部署"]);
     }
+
+    /// A headline that reports a period's figures is the figures, in a news
+    /// or a reading column too; a meeting that heard them stays news.
+    #[test]
+    fn figures_headlines_are_results() {
+        assert_categories(&[
+            ("上半年我县规上工业增加值同比增长8.6%", "工作动态", "result"),
+            ("1—10月全市进出口总额再创历史新高", "政策解读", "result"),
+            ("县统计局召开会议通报一季度GDP同比增长5%", "", "routine"),
+        ]);
+    }
 }
