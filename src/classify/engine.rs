@@ -3738,4 +3738,14 @@ mod tests {
             ("县统计局召开会议通报一季度GDP同比增长5%", "", "routine"),
         ]);
     }
+
+    /// Notices that tell residents what changes for them are services.
+    #[test]
+    fn residents_notices_of_lines_and_heating_are_services() {
+        assert_categories(&[
+            ("关于调整城区部分公交线路的通告", "通知公告", "service"),
+            ("关于开展冬季供暖报停报装的公告", "通知公告", "service"),
+            ("县交通运输局优化公交线路,实现旅居公交分乘", "", "routine"),
+        ]);
+    }
 }
