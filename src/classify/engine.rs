@@ -48,10 +48,9 @@ pub struct Classifier {
     /// For each title pattern: the rules it can trigger (as a `title_any` or
     /// `title_all` word).
     title_refs: Vec<Vec<u32>>,
-    /// For each title pattern: the rules whose `title_any` holds it, and
-    /// those whose `title_none` does; a title's hits become two bit sets,
-    /// so a rule is checked without walking its word lists.
-    any_refs: Vec<Vec<u32>>,
+    /// For each title pattern: the rules whose `title_none` holds it; a
+    /// title's hits become a bit set, so a rule is checked without walking
+    /// its list of exclusions.
     none_refs: Vec<Vec<u32>>,
     /// For each title pattern: the key areas it names, with their tier.
     area_refs: Vec<Vec<(u16, Tier)>>,
@@ -103,9 +102,7 @@ pub struct Scratch {
     /// The rules the title's keywords can trigger, as a bit set over rule
     /// indices (which are in priority order).
     candidates: Vec<u64>,
-    /// The rules one of whose `title_any` words the title holds, and those
-    /// one of whose `title_none` words it holds.
-    any_hit: Vec<u64>,
+    /// The rules one of whose `title_none` words the title holds.
     none_hit: Vec<u64>,
     areas: Vec<(usize, usize, u16, Tier, u32)>,
     /// Spans inside which no area keyword counts; `true` for a department
@@ -252,23 +249,20 @@ impl Classifier {
             }
         }
         let mut title_refs = vec![Vec::new(); title.patterns.len()];
-        let mut any_refs = vec![Vec::new(); title.patterns.len()];
         let mut none_refs = vec![Vec::new(); title.patterns.len()];
+        // Rules are pushed in index order, so each list is sorted.
+        let push = |refs: &mut [Vec<u32>], p: u32, i: u32| {
+            if refs[p as usize].last() != Some(&i) {
+                refs[p as usize].push(i);
+            }
+        };
         for (i, c) in rules.iter().enumerate() {
             let i = u32::try_from(i).expect("rule count fits");
-            for (refs, words) in [
-                (
-                    &mut title_refs,
-                    c.any.iter().chain(&c.all).collect::<Vec<_>>(),
-                ),
-                (&mut any_refs, c.any.iter().collect()),
-                (&mut none_refs, c.none.iter().collect()),
-            ] {
-                for &p in words {
-                    if refs[p as usize].last() != Some(&i) {
-                        refs[p as usize].push(i);
-                    }
-                }
+            for &p in c.any.iter().chain(&c.all) {
+                push(&mut title_refs, p, i);
+            }
+            for &p in &c.none {
+                push(&mut none_refs, p, i);
             }
         }
         let mut area_refs = vec![Vec::new(); title.patterns.len()];
@@ -306,7 +300,6 @@ impl Classifier {
         Self {
             title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
             title_refs,
-            any_refs,
             none_refs,
             area_refs,
             marks,
@@ -371,8 +364,14 @@ impl Classifier {
                     }
                 }
                 if c.min_chars > 0 {
-                    // The length the rule tested: of the folded title's stem.
-                    let n = title_stem(&fold(title)).chars().count();
+                    // The length the rule tested: of the folded title's stem,
+                    // as `decide` left the folded title in the scratch.
+                    let folded = if needs_fold(title) {
+                        s.folded.as_str()
+                    } else {
+                        title
+                    };
+                    let n = title_stem(folded).chars().count();
                     matched.push(format!("字数:{n}"));
                 }
                 (r.category.clone(), r.id.clone())
@@ -451,8 +450,6 @@ impl Classifier {
         reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
         s.candidates.clear();
         s.candidates.extend_from_slice(&self.always);
-        s.any_hit.clear();
-        s.any_hit.resize(self.always.len(), 0);
         s.none_hit.clear();
         s.none_hit.resize(self.always.len(), 0);
         s.areas.clear();
@@ -464,7 +461,6 @@ impl Classifier {
                 s.title_list.push(p);
                 for (bits, refs) in [
                     (&mut s.candidates, &self.title_refs),
-                    (&mut s.any_hit, &self.any_refs),
                     (&mut s.none_hit, &self.none_refs),
                 ] {
                     for &ri in &refs[p as usize] {
@@ -547,10 +543,12 @@ impl Classifier {
                 (stem, stem.chars().last())
             })
         };
-        let bit = |bits: &[u64]| bits[(ri / 64) as usize] & (1 << (ri % 64)) != 0;
-        (c.any.is_empty() || bit(&s.any_hit))
+        // Only candidates are checked: a rule became one by a word of its
+        // `title_any` or `title_all`, so without `title_all` its `title_any`
+        // holds already.
+        (c.any.is_empty() || c.all.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
             && c.all.iter().all(|&p| s.title_hit[p as usize])
-            && !bit(&s.none_hit)
+            && s.none_hit[(ri / 64) as usize] & (1 << (ri % 64)) == 0
             && (c.col_any.is_empty() || c.col_any.iter().any(|&p| s.col_hit[p as usize]))
             && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
             && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
