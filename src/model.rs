@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Where an item's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -81,17 +82,19 @@ pub struct Item {
     pub detail: Option<DetailMeta>,
 }
 
-/// The classifier's verdict on one item.
+/// The classifier's verdict on one item. Its strings are shared with the
+/// compiled rule pack, so a verdict costs one allocation (its list of
+/// words), not one per string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Category id from the taxonomy.
-    pub category: String,
+    pub category: Arc<str>,
     /// Key-area id, if any.
-    pub key_area: Option<String>,
+    pub key_area: Option<Arc<str>>,
     /// The id of the rule that decided the category.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// The words that matched, for the deciding rule and the key area.
-    pub matched: Vec<String>,
+    pub matched: Vec<Arc<str>>,
 }
 
 /// An item with its verdict.

@@ -6,6 +6,7 @@ use aho_corasick::Anchored;
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use std::sync::Arc;
 
 use super::rules::RulePack;
 use super::taxonomy::OTHER;
@@ -56,18 +57,46 @@ pub struct Classifier {
     area_refs: Vec<Vec<(u16, Tier)>>,
     /// For each title pattern: what it says of the title's key area.
     marks: Vec<Marks>,
-    title_patterns: Vec<String>,
+    /// For each title pattern: how a verdict shows it.
+    title_shown: Vec<Shown>,
     col_ac: DFA,
-    col_patterns: Vec<String>,
+    col_shown: Vec<Shown>,
     col_area_refs: Vec<Vec<u16>>,
     /// For each URL pattern: the key areas it names.
     url_area_refs: Vec<Vec<u16>>,
     url_ac: DFA,
-    url_patterns: Vec<String>,
+    url_shown: Vec<Shown>,
     rules: Vec<Compiled>,
+    /// Each rule's category and id, each key area's id, and the fallback's,
+    /// as a verdict shares them.
+    rule_category: Vec<Arc<str>>,
+    rule_id: Vec<Arc<str>>,
+    area_id: Vec<Arc<str>>,
+    other: (Arc<str>, Arc<str>),
     /// Rules with no title keyword to trigger them (column- or URL-only), as
     /// a bit set over rule indices.
     always: Vec<u64>,
+}
+
+/// How a verdict shows a pattern: as a word of the deciding rule
+/// (`栏目:…` for a column pattern) and as the word that named the key area
+/// (`领域:…`).
+#[derive(Debug)]
+struct Shown {
+    word: Arc<str>,
+    area: Arc<str>,
+}
+
+impl Shown {
+    fn all(patterns: &[String], prefix: &str) -> Vec<Self> {
+        patterns
+            .iter()
+            .map(|p| Self {
+                word: [prefix, p].concat().into(),
+                area: ["领域:", prefix, p].concat().into(),
+            })
+            .collect()
+    }
 }
 
 /// What a title pattern says of the title's key area, beyond the areas it
@@ -303,14 +332,22 @@ impl Classifier {
             none_refs,
             area_refs,
             marks,
-            title_patterns: title.patterns,
+            title_shown: Shown::all(&title.patterns, ""),
             col_ac: build(&col.patterns),
-            col_patterns: col.patterns,
+            col_shown: Shown::all(&col.patterns, "栏目:"),
             col_area_refs,
             url_area_refs,
             url_ac: build(&url.patterns),
-            url_patterns: url.patterns,
+            url_shown: Shown::all(&url.patterns, "url:"),
             rules,
+            rule_category: pack
+                .rules
+                .iter()
+                .map(|r| r.category.as_str().into())
+                .collect(),
+            rule_id: pack.rules.iter().map(|r| r.id.as_str().into()).collect(),
+            area_id: pack.areas.iter().map(|a| a.id.as_str().into()).collect(),
+            other: (OTHER.into(), NO_RULE.into()),
             always,
             pack,
         }
@@ -343,24 +380,23 @@ impl Classifier {
         let mut matched = Vec::with_capacity(4);
         let (category, rule_id) = match rule {
             Some(ri) => {
-                let r = &self.pack.rules[ri as usize];
                 let c = &self.rules[ri as usize];
                 // The rule's words the title holds, in the order the title
                 // shows them (a title has a handful of hits; a rule's list
                 // can hold hundreds of words).
                 for &p in &s.title_list {
                     if self.title_refs[p as usize].binary_search(&ri).is_ok() {
-                        matched.push(self.title_patterns[p as usize].clone());
+                        matched.push(Arc::clone(&self.title_shown[p as usize].word));
                     }
                 }
                 for &p in &c.col_any {
                     if s.col_hit[p as usize] {
-                        matched.push(["栏目:", &self.col_patterns[p as usize]].concat());
+                        matched.push(Arc::clone(&self.col_shown[p as usize].word));
                     }
                 }
                 for &p in &c.url_any {
                     if s.url_hit[p as usize] {
-                        matched.push(["url:", &self.url_patterns[p as usize]].concat());
+                        matched.push(Arc::clone(&self.url_shown[p as usize].word));
                     }
                 }
                 if c.min_chars > 0 {
@@ -372,19 +408,22 @@ impl Classifier {
                         title
                     };
                     let n = title_stem(folded).chars().count();
-                    matched.push(format!("字数:{n}"));
+                    matched.push(format!("字数:{n}").into());
                 }
-                (r.category.clone(), r.id.clone())
+                (
+                    Arc::clone(&self.rule_category[ri as usize]),
+                    Arc::clone(&self.rule_id[ri as usize]),
+                )
             }
-            None => (OTHER.to_owned(), NO_RULE.to_owned()),
+            None => (Arc::clone(&self.other.0), Arc::clone(&self.other.1)),
         };
         let key_area = area.map(|(ai, word)| {
             matched.push(match word {
-                AreaWord::Title(p) => ["领域:", &self.title_patterns[p as usize]].concat(),
-                AreaWord::Column(p) => ["领域:栏目:", &self.col_patterns[p as usize]].concat(),
-                AreaWord::Url(p) => ["领域:url:", &self.url_patterns[p as usize]].concat(),
+                AreaWord::Title(p) => Arc::clone(&self.title_shown[p as usize].area),
+                AreaWord::Column(p) => Arc::clone(&self.col_shown[p as usize].area),
+                AreaWord::Url(p) => Arc::clone(&self.url_shown[p as usize].area),
             });
-            self.pack.areas[ai as usize].id.clone()
+            Arc::clone(&self.area_id[ai as usize])
         });
         Verdict {
             category,
@@ -424,18 +463,14 @@ impl Classifier {
         };
         // The stem is needed only by rules with a suffix condition.
         let mut stem = None;
-        reset(
-            &mut s.title_hit,
-            &mut s.title_list,
-            self.title_patterns.len(),
-        );
+        reset(&mut s.title_hit, &mut s.title_list, self.title_shown.len());
         let me = std::ptr::from_ref(self) as usize;
         let same_column = s
             .col_seen
             .as_ref()
             .is_some_and(|(who, seen)| *who == me && seen == column);
         if !same_column {
-            reset(&mut s.col_hit, &mut s.col_list, self.col_patterns.len());
+            reset(&mut s.col_hit, &mut s.col_list, self.col_shown.len());
             for_each_match(&self.col_ac, column, |p, _, _| {
                 if !s.col_hit[p as usize] {
                     s.col_hit[p as usize] = true;
@@ -447,7 +482,7 @@ impl Classifier {
             seen.clear();
             seen.push_str(column);
         }
-        reset(&mut s.url_hit, &mut s.url_list, self.url_patterns.len());
+        reset(&mut s.url_hit, &mut s.url_list, self.url_shown.len());
         s.candidates.clear();
         s.candidates.extend_from_slice(&self.always);
         s.none_hit.clear();
@@ -479,7 +514,7 @@ impl Classifier {
                 s.areas.push((start, end, ai, tier, p));
             }
         });
-        if !url.is_empty() && !self.url_patterns.is_empty() {
+        if !url.is_empty() && !self.url_shown.is_empty() {
             for_each_match(&self.url_ac, url, |p, _, _| {
                 if !s.url_hit[p as usize] {
                     s.url_hit[p as usize] = true;
@@ -761,7 +796,7 @@ mod tests {
         let c = Classifier::builtin();
         for &(title, column, want) in cases {
             let v = c.classify(title, column, "");
-            assert_eq!(v.category, want, "{title}: {}", v.rule);
+            assert_eq!(&*v.category, want, "{title}: {}", v.rule);
         }
     }
 
@@ -849,7 +884,7 @@ mod tests {
         for (rule, title, column, want) in cases {
             let v = c.classify(title, column, "");
             assert_eq!(
-                v.category, *want,
+                &*v.category, *want,
                 "precedence rule {rule}: {title} (decided by {})",
                 v.rule
             );
@@ -861,11 +896,11 @@ mod tests {
         let c = Classifier::builtin();
         let v = c.classify("县长调研春耕生产工作", "政策文件", "");
         assert!(v.rule.starts_with("routine."), "{}", v.rule);
-        assert!(v.matched.iter().any(|m| m == "调研"), "{:?}", v.matched);
+        assert!(v.matched.iter().any(|m| &**m == "调研"), "{:?}", v.matched);
         assert_eq!(v.key_area.as_deref(), Some("rural"));
         let none = c.classify("ABCDEFG", "", "");
-        assert_eq!(none.category, "other");
-        assert_eq!(none.rule, NO_RULE);
+        assert_eq!(&*none.category, "other");
+        assert_eq!(&*none.rule, NO_RULE);
     }
 
     #[test]
@@ -912,7 +947,7 @@ mod tests {
             ("关于做好2026年政府采购预算编制工作的通知", "decision"),
         ] {
             let v = c.classify(title, "", "");
-            assert_eq!(v.category, want, "{title}: {}", v.rule);
+            assert_eq!(&*v.category, want, "{title}: {}", v.rule);
             assert_eq!(v.key_area.as_deref(), Some("public_resources"), "{title}");
         }
     }
@@ -1814,7 +1849,7 @@ mod tests {
             ("/xwzx/gzdt/202605/t1.html", "routine"),
         ] {
             let v = c.classify("城东镇2026年5月", "", &format!("{host}{path}"));
-            assert_eq!(v.category, category, "{path}");
+            assert_eq!(&*v.category, category, "{path}");
             assert!(v.rule.starts_with("url."), "{path}: {}", v.rule);
         }
         // Outside a known segment the URL says nothing.
@@ -1823,13 +1858,13 @@ mod tests {
             "",
             "http://www.anlan.gov.cn/gzdtx/t1.html",
         );
-        assert_eq!(v.category, "other");
+        assert_eq!(&*v.category, "other");
         // A key area's column segment names the area when nothing else does.
         let shjz = "http://www.anlan.gov.cn/zdly/shjz/t1.html";
         let v = c.classify("城东镇2026年第三季度公示", "", shjz);
         assert_eq!(v.key_area.as_deref(), Some("social_assistance"));
         assert!(
-            v.matched.iter().any(|m| m == "领域:url:/shjz"),
+            v.matched.iter().any(|m| &**m == "领域:url:/shjz"),
             "{:?}",
             v.matched
         );
@@ -1837,18 +1872,18 @@ mod tests {
         assert_eq!(v.key_area.as_deref(), Some("education"));
         let v = c.classify("城东镇2026年第三季度公示", "养老服务", shjz);
         assert!(
-            v.matched.iter().any(|m| m == "领域:栏目:养老"),
+            v.matched.iter().any(|m| &**m == "领域:栏目:养老"),
             "{:?}",
             v.matched
         );
         // The column name outranks the path, and the title outranks both.
         let url = "http://www.anlan.gov.cn/xwzx/gzdt/t1.html";
         assert_eq!(
-            c.classify("城东镇2026年5月", "政策解读", url).category,
+            &*c.classify("城东镇2026年5月", "政策解读", url).category,
             "interpretation"
         );
         assert_eq!(
-            c.classify("城东镇2026年第一季度低保资金发放情况公示", "", url)
+            &*c.classify("城东镇2026年第一季度低保资金发放情况公示", "", url)
                 .category,
             "result"
         );
@@ -1923,7 +1958,7 @@ mod tests {
         }
         let c = Classifier::builtin();
         assert_eq!(
-            c.classify("关于2025年度行政执法情况的工作报告 NEW", "", "")
+            &*c.classify("关于2025年度行政执法情况的工作报告 NEW", "", "")
                 .category,
             "result"
         );
@@ -3009,8 +3044,8 @@ mod tests {
             ),
         ]);
         let v = Classifier::builtin().classify("120年老厂新型铁路货车享誉全球", "", "");
-        assert_eq!(v.rule, "routine.unmarked_headline");
-        assert_eq!(v.matched, ["字数:16"]);
+        assert_eq!(&*v.rule, "routine.unmarked_headline");
+        assert_eq!(v.matched, [Arc::from("字数:16")]);
     }
 
     #[test]
@@ -3722,8 +3757,11 @@ mod tests {
     #[test]
     fn matched_words_follow_the_title() {
         let v = Classifier::builtin().classify("全力护航高考 我县积极部署", "", "");
-        assert_eq!(v.rule, "routine.news_phrasing");
-        assert_eq!(v.matched[..5], ["全力", "护航", "我县", "积极", "部署"]);
+        assert_eq!(&*v.rule, "routine.news_phrasing");
+        assert_eq!(
+            v.matched[..5].iter().map(|m| &**m).collect::<Vec<_>>(),
+            ["全力", "护航", "我县", "积极", "部署"]
+        );
     }
 
     /// A headline that reports a period's figures is the figures, in a news

@@ -223,7 +223,7 @@ pub fn evaluate(classifier: &Classifier, data: &[Labelled]) -> EvalReport {
         let gi = category_index(&l.category).unwrap_or(k - 1);
         let pi = category_index(&v.category).unwrap_or(k - 1);
         confusion[gi][pi] += 1;
-        if v.category == OTHER {
+        if *v.category == *OTHER {
             other += 1;
         }
         if gi != pi {
@@ -231,12 +231,12 @@ pub fn evaluate(classifier: &Classifier, data: &[Labelled]) -> EvalReport {
                 title: l.title.clone(),
                 column: l.column.clone(),
                 expected: l.category.clone(),
-                got: v.category.clone(),
-                rule: v.rule.clone(),
-                matched: v.matched.clone(),
+                got: v.category.to_string(),
+                rule: v.rule.to_string(),
+                matched: v.matched.iter().map(ToString::to_string).collect(),
             });
         }
-        let got_area = v.key_area.clone().unwrap_or_default();
+        let got_area = v.key_area.as_deref().unwrap_or_default().to_owned();
         if got_area == l.key_area {
             area_ok += 1;
         } else {

@@ -288,9 +288,9 @@ pub(crate) fn classify(a: &ClassifyArgs) -> Result<ExitCode> {
         let mut row: Vec<&str> = rec.iter().collect();
         let matched = v.matched.join("|");
         row.extend([
-            v.category.as_str(),
+            &*v.category,
             v.key_area.as_deref().unwrap_or(""),
-            v.rule.as_str(),
+            &*v.rule,
             matched.as_str(),
         ]);
         w.write_record(&row)?;

@@ -603,7 +603,8 @@ pub fn render(s: &Scorecard, items: &[ClassifiedItem], lang: Lang) -> String {
         let mine: Vec<&ClassifiedItem> = items
             .iter()
             .filter(|i| {
-                i.verdict.category == *id && i.item.published.is_some_and(|d| s.window.contains(d))
+                *i.verdict.category == **id
+                    && i.item.published.is_some_and(|d| s.window.contains(d))
             })
             .collect();
         if mine.is_empty() {

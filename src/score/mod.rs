@@ -90,7 +90,7 @@ impl Basis {
     pub fn of<'a>(items: impl IntoIterator<Item = &'a ClassifiedItem>) -> Self {
         let mut b = Self::default();
         for i in items {
-            let rule = i.verdict.rule.as_str();
+            let rule = &*i.verdict.rule;
             let slot = if rule == crate::classify::engine::NO_RULE {
                 &mut b.none
             } else if rule.starts_with("column.") {
@@ -319,7 +319,7 @@ pub fn infer_kind<'p>(
         let share = |cats: &[&str]| {
             items
                 .iter()
-                .filter(|i| cats.contains(&i.verdict.category.as_str()))
+                .filter(|i| cats.contains(&&*i.verdict.category))
                 .count()
                 * 10
                 >= n * 7
@@ -371,7 +371,7 @@ pub fn score_site(
         .map(|(id, _, _)| {
             let count = in_window
                 .iter()
-                .filter(|i| i.verdict.category == *id)
+                .filter(|i| *i.verdict.category == **id)
                 .count();
             CategoryFigure {
                 id: (*id).to_owned(),

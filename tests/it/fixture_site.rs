@@ -46,9 +46,9 @@ async fn audit_finds_every_item_with_dates_columns_and_categories() {
             "{}",
             e.url
         );
-        assert_eq!(g.verdict.category, e.category, "{} {}", e.url, e.title);
+        assert_eq!(*g.verdict.category, *e.category, "{} {}", e.url, e.title);
         assert_eq!(
-            g.verdict.key_area.clone().unwrap_or_default(),
+            g.verdict.key_area.as_deref().unwrap_or_default(),
             e.key_area,
             "{} {}",
             e.url,
