@@ -3784,4 +3784,30 @@ mod tests {
             ("县交通运输局优化公交线路,实现旅居公交分乘", "", "routine"),
         ]);
     }
+
+    /// A title that is a document number alone says what the document is by
+    /// its issuing code; a gazette column holds decisions, a speech printed
+    /// in it stays news; a column of fiscal receipts and spending holds
+    /// figures.
+    #[test]
+    fn document_numbers_gazettes_and_speeches() {
+        assert_categories(&[
+            ("宁市监处罚〔2025〕38号", "", "management"),
+            ("湘攸交许[2026]31号", "", "management"),
+            ("黔府任〔2026〕44号", "", "management"),
+            ("城政发〔2026〕12号", "", "decision"),
+            ("城政规［2026］2号", "", "decision"),
+            // The title's own words decide before the number.
+            (
+                "关于2025年度县级示范家庭农场名单的公示（桐农发〔2025〕41号）",
+                "",
+                "result",
+            ),
+            ("临政办函〔2026〕7号", "", "other"),
+            ("2026年第3期", "政府公报", "decision"),
+            ("2026年第3期", "", "other"),
+            ("在第三届世界互联网大会上的致辞", "国务院公报", "routine"),
+            ("2026年10月", "财政收支", "result"),
+        ]);
+    }
 }
