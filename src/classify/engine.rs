@@ -3810,4 +3810,31 @@ mod tests {
             ("2026年10月", "财政收支", "result"),
         ]);
     }
+
+    /// Grass-roots forms of the catalogue's items: a failed tender is an
+    /// outcome, warnings and forecasts tell residents what to do, bond
+    /// figures are results, a meeting's record is the decision made.
+    #[test]
+    fn tenders_warnings_bonds_and_meeting_records() {
+        assert_categories(&[
+            ("XX项目废标公告", "招标采购", "result"),
+            ("地质灾害气象风险预警（黄色）", "应急管理", "service"),
+            ("2026年秋季农作物重大病虫害发生趋势预报", "", "service"),
+            ("关于2026年度农村客运班线调整的公告", "", "service"),
+            ("2026年地方政府债券发行和使用情况", "", "result"),
+            ("XX村2026年低保评议会议记录", "村务公开", "decision"),
+            // A notice that opens the fire season is an order.
+            ("关于2026年进入春季森林防火期的通告", "", "decision"),
+        ]);
+        assert_areas(&[
+            ("XX项目废标公告", "", Some("public_resources")),
+            ("2026年秋季农作物重大病虫害发生趋势预报", "", Some("rural")),
+            ("XX林地征占用审批公示", "", Some("environment")),
+            (
+                "关于科学利用林地资源 促进林下经济高质量发展的意见",
+                "",
+                Some("rural"),
+            ),
+        ]);
+    }
 }
