@@ -3837,4 +3837,16 @@ mod tests {
             ),
         ]);
     }
+
+    /// Receiving an inspection is news, not its outcome; a campaign headline
+    /// about serving the people is news, not a service.
+    #[test]
+    fn receiving_inspections_and_serving_slogans_are_news() {
+        assert_categories(&[
+            ("城关镇迎接市级食品安全示范创建验收", "工作动态", "routine"),
+            ("我县迎接省义务教育优质均衡发展督导评估", "", "routine"),
+            ("城关镇“党建+网格”打通服务群众最后一公里", "", "routine"),
+            ("城关镇便民服务中心办事指南", "", "service"),
+        ]);
+    }
 }
