@@ -3847,6 +3847,8 @@ mod tests {
             ("我县迎接省义务教育优质均衡发展督导评估", "", "routine"),
             ("城关镇“党建+网格”打通服务群众最后一公里", "", "routine"),
             ("城关镇便民服务中心办事指南", "", "service"),
+            // The list of what a service hall handles is a service list.
+            ("城关镇便民服务中心进驻事项目录", "政务服务", "service"),
         ]);
     }
 }
