@@ -3851,4 +3851,22 @@ mod tests {
             ("城关镇便民服务中心进驻事项目录", "政务服务", "service"),
         ]);
     }
+
+    /// A vaccination schedule is a service (免疫规划 names the programme, not
+    /// a plan); hazard maps and changed collection hours tell residents
+    /// what to do.
+    #[test]
+    fn schedules_and_maps_for_residents_are_services() {
+        assert_categories(&[
+            ("城关镇2026年适龄儿童免疫规划疫苗接种安排", "", "service"),
+            ("城关镇2026年汛期地质灾害隐患点分布", "", "service"),
+            ("城关镇集镇区生活垃圾收运时间调整", "", "service"),
+            ("城关镇国土空间总体规划（2021-2035年）", "", "decision"),
+        ]);
+        assert_areas(&[(
+            "城关镇2026年事实无人抚养儿童生活补贴发放",
+            "",
+            Some("social_assistance"),
+        )]);
+    }
 }
