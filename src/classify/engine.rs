@@ -3846,6 +3846,8 @@ mod tests {
             ("城关镇迎接市级食品安全示范创建验收", "工作动态", "routine"),
             ("我县迎接省义务教育优质均衡发展督导评估", "", "routine"),
             ("城关镇“党建+网格”打通服务群众最后一公里", "", "routine"),
+            // A meeting held to explain a policy is news, as a 宣讲会 is.
+            ("城关镇召开政策解读会", "政策解读", "routine"),
             ("城关镇便民服务中心办事指南", "", "service"),
             // The list of what a service hall handles is a service list.
             ("城关镇便民服务中心进驻事项目录", "政务服务", "service"),
