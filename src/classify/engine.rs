@@ -3871,4 +3871,30 @@ mod tests {
             Some("social_assistance"),
         )]);
     }
+
+    /// Water at the tap is a hygiene check (health), water at the source an
+    /// environmental one; 河（湖）长制 is the river-chief system however it
+    /// is bracketed.
+    #[test]
+    fn tap_water_river_chiefs_and_livestock_breeds() {
+        assert_areas(&[
+            (
+                "大通县2020年第一季度饮用水末梢水水质检验结果公示",
+                "",
+                Some("health"),
+            ),
+            ("2024年第二季度水龙头水质检测结果公示", "", Some("health")),
+            (
+                "2025年第三季度集中式饮用水水源地水质状况",
+                "",
+                Some("environment"),
+            ),
+            (
+                "关于对《珲春市河(湖)长制工作实施方案》的公示",
+                "",
+                Some("environment"),
+            ),
+            ("关于印发2022年细毛羊节活动方案的通知", "", Some("rural")),
+        ]);
+    }
 }
