@@ -3897,4 +3897,38 @@ mod tests {
             ("关于印发2022年细毛羊节活动方案的通知", "", Some("rural")),
         ]);
     }
+
+    /// Steps of a decision and of a licence, in the forms real sites give
+    /// them; 物业 is housing.
+    #[test]
+    fn approvals_risk_assessments_and_plans_sent_up() {
+        assert_categories(&[
+            (
+                "关于拟对XX公路改建工程环境影响报告表作出审批意见的公示",
+                "",
+                "management",
+            ),
+            ("雷州半岛灌区工程社会稳定风险分析工作公示", "", "decision"),
+            ("关于报送《XX县地震应急预案》的报告", "", "decision"),
+            ("关于2025年度法治政府建设情况的报告", "", "result"),
+            (
+                "一起学法治宣传教育法,这些法条你get了吗?",
+                "",
+                "interpretation",
+            ),
+        ]);
+        assert_areas(&[
+            (
+                "雷州半岛灌区工程社会稳定风险分析工作公示",
+                "",
+                Some("major_projects"),
+            ),
+            (
+                "东城街道关于进一步规范居民小区物业管理的实施意见",
+                "",
+                Some("land_housing"),
+            ),
+            ("复兴镇大力倡导“绿色 平安 文明”过清明", "", None),
+        ]);
+    }
 }
