@@ -3931,4 +3931,33 @@ mod tests {
             ("复兴镇大力倡导“绿色 平安 文明”过清明", "", None),
         ]);
     }
+
+    /// A notice organising deputies' inspection visit convenes an activity;
+    /// a visit with a greeting in its headline is news; a disclosure annual
+    /// report names no area, whoever publishes it.
+    #[test]
+    fn deputies_visits_greeting_visits_and_disclosure_reports() {
+        assert_categories(&[
+            (
+                "关于组织部分人大代表开展2020年度民生实事进展情况视察调研的通知",
+                "",
+                "other",
+            ),
+            ("关于2025年度人大代表视察情况的报告", "", "result"),
+            (
+                "向广大官兵致以节日问候和崇高敬意 区领导走访慰问驻区部队",
+                "",
+                "routine",
+            ),
+            ("致全县退役军人的节日问候", "", "other"),
+        ]);
+        assert_areas(&[
+            ("门头沟区民政局2009年政府信息公开年报", "", None),
+            (
+                "文汇街道:开展安全大排查大整治,筑牢辖区安全防护网",
+                "",
+                Some("safety"),
+            ),
+        ]);
+    }
 }
