@@ -3960,4 +3960,27 @@ mod tests {
             ),
         ]);
     }
+
+    /// Deputies' suggestions by their own titles are results, a resident's
+    /// in an interaction column is interaction; a noise complaint is a
+    /// message; a notice to do the handling work well directs the work.
+    #[test]
+    fn suggestions_complaints_and_handling_notices() {
+        assert_categories(&[
+            ("关于启动石湾镇养老服务项目的建议", "议案建议", "result"),
+            ("《关于给予安排XX村地段道路修建的建议》", "", "result"),
+            ("关于调整回天地区的线路的建议", "政民互动", "interaction"),
+            ("民族宫北侧音响唱歌扰民", "", "interaction"),
+            (
+                "县人民政府办公室 关于认真做好人大代表建议和政协提案 办理工作的通知",
+                "",
+                "decision",
+            ),
+        ]);
+        assert_areas(&[(
+            "《关于给予安排XX村地段道路修建的建议》",
+            "",
+            Some("planning"),
+        )]);
+    }
 }
