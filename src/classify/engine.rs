@@ -3983,4 +3983,21 @@ mod tests {
             Some("planning"),
         )]);
     }
+
+    /// The progress of a campaign's projects is the state of the work; a
+    /// licence handed out is an act on a named body; a map of service
+    /// points is a service.
+    #[test]
+    fn progress_licences_and_service_points() {
+        assert_categories(&[
+            (
+                "城关镇“我为群众办实事”实践活动项目清单完成进度",
+                "",
+                "execution",
+            ),
+            ("城关镇开展“我为群众办实事”实践活动", "", "routine"),
+            ("XX县XX养殖场动物防疫条件合格证发放信息", "", "management"),
+            ("城关镇“15分钟便民生活圈”服务网点名录", "", "service"),
+        ]);
+    }
 }
