@@ -4000,4 +4000,23 @@ mod tests {
             ("城关镇“15分钟便民生活圈”服务网点名录", "", "service"),
         ]);
     }
+
+    /// A committee's members changed are personnel; a motion put to the
+    /// congress is a decision in the making; night works announced tell
+    /// residents what to expect, a complaint about them is a message.
+    #[test]
+    fn committee_members_motions_and_night_works() {
+        assert_categories(&[
+            ("关于调整城关镇防汛抗旱指挥部成员的通知", "", "management"),
+            ("城关镇人民政府关于提请审议XX的议案", "", "decision"),
+            ("市人大常委会调研组到城关镇视察民生实事项目", "", "routine"),
+            ("关于XX路段实施夜间施工的公告", "", "service"),
+            (
+                "关于城东小区周边夜间施工噪音扰民问题的回复",
+                "",
+                "interaction",
+            ),
+            ("锦绣华庭小区旁工地夜间施工噪音扰民", "", "interaction"),
+        ]);
+    }
 }
