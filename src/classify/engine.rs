@@ -4019,4 +4019,22 @@ mod tests {
             ("锦绣华庭小区旁工地夜间施工噪音扰民", "", "interaction"),
         ]);
     }
+
+    /// Explanations of a revision are readings; a reply to residents'
+    /// complaint is a message; a suggestion box, a copyright line and a
+    /// holiday schedule are site furniture; an appeal is an appeal however
+    /// it is worded.
+    #[test]
+    fn revision_notes_residents_replies_and_site_furniture() {
+        assert_categories(&[
+            ("关于《城关镇村规民约》修订的说明", "", "interpretation"),
+            ("关于修订《城关镇村规民约》的通知", "", "decision"),
+            ("关于XX小区业主反映物业问题的答复意见", "", "interaction"),
+            ("城关镇政务公开意见箱", "", "other"),
+            ("本网站所刊登的信息和各种专栏资料版权所有", "", "other"),
+            ("城关镇2026年国庆节假期安排", "", "other"),
+            ("关于开展“清廉机关”建设的倡议", "", "other"),
+            ("城关镇开展“清廉机关”建设活动", "", "routine"),
+        ]);
+    }
 }
