@@ -4037,4 +4037,30 @@ mod tests {
             ("城关镇开展“清廉机关”建设活动", "", "routine"),
         ]);
     }
+
+    /// Rural roads are municipal works, lonely elders are social
+    /// assistance, and the pension of farmers whose land was taken is
+    /// social insurance (the farmers are who it is for); a notice of works
+    /// tells residents what to expect, a call for tenders is procurement.
+    #[test]
+    fn rural_roads_elders_land_losing_farmers_and_works_notices() {
+        assert_areas(&[
+            ("城关镇2026年农村公路养护情况", "", Some("planning")),
+            (
+                "城关镇2026年度孤寡老人探访关爱情况",
+                "",
+                Some("social_assistance"),
+            ),
+            (
+                "城关镇2026年度被征地农民养老保险参保情况",
+                "",
+                Some("employment"),
+            ),
+            ("关于XX片区土地征收启动公告", "", Some("land_housing")),
+        ]);
+        assert_categories(&[
+            ("关于XX小区二次供水设施改造的公告", "", "service"),
+            ("XX路改造工程施工招标公告", "", "management"),
+        ]);
+    }
 }
