@@ -4063,4 +4063,22 @@ mod tests {
             ("XX路改造工程施工招标公告", "", "management"),
         ]);
     }
+
+    /// A notice that opens the claim for a grant is a service; the notice
+    /// of the grant paid is a result.
+    #[test]
+    fn grant_claims_are_services_and_payouts_results() {
+        assert_categories(&[
+            (
+                "关于做好2026年度退役士兵一次性经济补助申领的公告",
+                "",
+                "service",
+            ),
+            (
+                "关于2026年度退役士兵一次性经济补助发放情况的公示",
+                "",
+                "result",
+            ),
+        ]);
+    }
 }
