@@ -3995,13 +3995,6 @@ mod tests {
                 "",
                 "execution",
             ),
-            // The state of a line of work, however plainly put.
-            ("城关镇2026年度全面推行河长制工作情况", "", "execution"),
-            (
-                "县政府2024年度人大代表建议和政协提案办理工作情况报告",
-                "",
-                "result",
-            ),
             ("城关镇开展“我为群众办实事”实践活动", "", "routine"),
             ("XX县XX养殖场动物防疫条件合格证发放信息", "", "management"),
             ("城关镇“15分钟便民生活圈”服务网点名录", "", "service"),
