@@ -25,10 +25,13 @@ enum Tier {
 
 #[derive(Debug, Default)]
 struct Compiled {
-    /// Pattern ids per rule and role.
+    /// The rule's category and id, as a verdict shares them.
+    category: Arc<str>,
+    id: Arc<str>,
+    /// Pattern ids per rule and role (`title_none` is kept as the
+    /// classifier's `none_refs`).
     any: Vec<u32>,
     all: Vec<u32>,
-    none: Vec<u32>,
     col_any: Vec<u32>,
     col_none: Vec<u32>,
     url_any: Vec<u32>,
@@ -67,10 +70,8 @@ pub struct Classifier {
     url_ac: DFA,
     url_shown: Vec<Shown>,
     rules: Vec<Compiled>,
-    /// Each rule's category and id, each key area's id, and the fallback's,
-    /// as a verdict shares them.
-    rule_category: Vec<Arc<str>>,
-    rule_id: Vec<Arc<str>>,
+    /// Each key area's id and the fallback's category and rule id, as a
+    /// verdict shares them.
     area_id: Vec<Arc<str>>,
     other: (Arc<str>, Arc<str>),
     /// Rules with no title keyword to trigger them (column- or URL-only), as
@@ -228,12 +229,15 @@ impl Classifier {
         let mut col = Interner::new();
         let mut url = Interner::new();
         let mut rules = Vec::with_capacity(pack.rules.len());
+        let mut nones = Vec::with_capacity(pack.rules.len());
         let mut always = vec![0u64; pack.rules.len().div_ceil(64)];
         for (i, r) in pack.rules.iter().enumerate() {
+            nones.push(r.title_none.iter().map(|k| title.id(k)).collect::<Vec<_>>());
             let c = Compiled {
+                category: r.category.as_str().into(),
+                id: r.id.as_str().into(),
                 any: r.title_any.iter().map(|k| title.id(k)).collect(),
                 all: r.title_all.iter().map(|k| title.id(k)).collect(),
-                none: r.title_none.iter().map(|k| title.id(k)).collect(),
                 col_any: r.column_any.iter().map(|k| col.id(k)).collect(),
                 col_none: r.column_none.iter().map(|k| col.id(k)).collect(),
                 url_any: r.url_any.iter().map(|k| url.id(k)).collect(),
@@ -285,12 +289,12 @@ impl Classifier {
                 refs[p as usize].push(i);
             }
         };
-        for (i, c) in rules.iter().enumerate() {
+        for (i, (c, none)) in rules.iter().zip(&nones).enumerate() {
             let i = u32::try_from(i).expect("rule count fits");
             for &p in c.any.iter().chain(&c.all) {
                 push(&mut title_refs, p, i);
             }
-            for &p in &c.none {
+            for &p in none {
                 push(&mut none_refs, p, i);
             }
         }
@@ -340,12 +344,6 @@ impl Classifier {
             url_ac: build(&url.patterns),
             url_shown: Shown::all(&url.patterns, "url:"),
             rules,
-            rule_category: pack
-                .rules
-                .iter()
-                .map(|r| r.category.as_str().into())
-                .collect(),
-            rule_id: pack.rules.iter().map(|r| r.id.as_str().into()).collect(),
             area_id: pack.areas.iter().map(|a| a.id.as_str().into()).collect(),
             other: (OTHER.into(), NO_RULE.into()),
             always,
@@ -410,10 +408,7 @@ impl Classifier {
                     let n = title_stem(folded).chars().count();
                     matched.push(format!("字数:{n}").into());
                 }
-                (
-                    Arc::clone(&self.rule_category[ri as usize]),
-                    Arc::clone(&self.rule_id[ri as usize]),
-                )
+                (Arc::clone(&c.category), Arc::clone(&c.id))
             }
             None => (Arc::clone(&self.other.0), Arc::clone(&self.other.1)),
         };
