@@ -4076,4 +4076,42 @@ mod tests {
             ),
         ]);
     }
+
+    /// Revoking a government document is a decision, revoking an approval
+    /// an act; sector words of village campaigns name their area, and the
+    /// consultative conference's name names none.
+    #[test]
+    fn revoked_documents_courtyards_and_the_conference_name() {
+        assert_categories(&[
+            (
+                "城关县人民政府关于撤销城府〔2025〕51号文的公告",
+                "",
+                "decision",
+            ),
+            (
+                "关于撤销平环批字〔2020〕10050号文件的公告",
+                "",
+                "management",
+            ),
+            (
+                "关于撤销城关镇小太阳幼儿园办学许可证的决定",
+                "",
+                "management",
+            ),
+        ]);
+        assert_areas(&[
+            ("城关镇召开美丽庭院创建推进会", "", Some("environment")),
+            (
+                "城关县人民政府关于禁止开垦陡坡地范围划定的公告",
+                "",
+                Some("environment"),
+            ),
+            ("县政协主席会议助力“南方粮仓”核心区建设", "", Some("rural")),
+            (
+                "中国人民政治协商会议城关县第十一届委员会第三次会议胜利闭幕",
+                "",
+                None,
+            ),
+        ]);
+    }
 }
