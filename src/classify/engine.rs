@@ -4114,4 +4114,46 @@ mod tests {
             ),
         ]);
     }
+
+    /// Headlines of a city portal's response column: a policy changed,
+    /// continued or targeted is a decision, a prevention tip a service,
+    /// officials' answers a reading, news of the work report news; the
+    /// justice bureau's name does not make its drafts law enforcement.
+    #[test]
+    fn policy_headlines_tips_answers_and_report_news() {
+        assert_categories(&[
+            (
+                "关于城关县职业教育骨干教师培养计划拟推荐人员的公示",
+                "",
+                "result",
+            ),
+            (
+                "城关县教育局关于公布2026年中职学校分专业招生计划的通知",
+                "",
+                "service",
+            ),
+            ("“诺如”来袭 如何科学预防", "", "service"),
+            ("如何稳就业？省人社厅最新解答", "", "interpretation"),
+            ("城关县调整住房公积金政策", "", "decision"),
+            ("惠及经营主体！这些惠企政策延续和优化", "", "decision"),
+            ("今年全县发展主要预期目标有这些！", "", "decision"),
+            ("我县将发放500万元消费券", "", "decision"),
+            ("政府工作报告重磅！加快建设现代化产业体系", "", "routine"),
+            ("刚刚，政府工作报告现场传来这些好消息！", "", "routine"),
+        ]);
+        assert_areas(&[
+            ("“甲流”来袭 如何科学预防", "", Some("health")),
+            ("县司法局开展政务开放日活动", "", None),
+            (
+                "县司法局关于征求《城关县城市道路挖掘管理办法（草案）》意见的公告",
+                "",
+                Some("planning"),
+            ),
+            (
+                "县司法局开展“宪法宣传周”进社区活动",
+                "",
+                Some("law_enforcement"),
+            ),
+        ]);
+    }
 }
