@@ -4117,8 +4117,8 @@ mod tests {
 
     /// Headlines of a city portal's response column: a policy changed,
     /// continued or targeted is a decision, a prevention tip a service,
-    /// officials' answers a reading, news of the work report news; the
-    /// justice bureau's name does not make its drafts law enforcement.
+    /// officials' answers a reading, news of the work report news; a draft
+    /// the justice bureau puts out names its own subject.
     #[test]
     fn policy_headlines_tips_answers_and_report_news() {
         assert_categories(&[
@@ -4143,7 +4143,12 @@ mod tests {
         ]);
         assert_areas(&[
             ("“甲流”来袭 如何科学预防", "", Some("health")),
-            ("县司法局开展政务开放日活动", "", None),
+            ("县司法局开展“双随机”抽查工作", "", Some("law_enforcement")),
+            (
+                "城关县人民政府关于城东区部分道路命名的批复",
+                "",
+                Some("planning"),
+            ),
             (
                 "县司法局关于征求《城关县城市道路挖掘管理办法（草案）》意见的公告",
                 "",
@@ -4154,6 +4159,88 @@ mod tests {
                 "",
                 Some("law_enforcement"),
             ),
+        ]);
+    }
+
+    /// Items of two city portals: land approvals, rosters and registrations
+    /// are acts; setting up a group and launching checks are decisions;
+    /// figures tables and monthly recipient lists are results.
+    #[test]
+    fn city_portal_acts_decisions_and_figures() {
+        assert_categories(&[
+            (
+                "城关县人民政府关于城东区2026年度第1批次农用地转用和土地征收的通知",
+                "",
+                "management",
+            ),
+            (
+                "城关县人民政府关于同意CG-2026-03号地块有偿出让方案的批复",
+                "",
+                "management",
+            ),
+            (
+                "城关县林长办公室关于调整城关县林长名单的通知",
+                "",
+                "management",
+            ),
+            ("关于张某同志公务员登记的函", "", "management"),
+            ("关于申报李某同志三等功的函", "", "management"),
+            (
+                "城关县市场监督管理局关于公布2025年度维护市场秩序典型案例的通知",
+                "",
+                "management",
+            ),
+            (
+                "城关镇关于成立第五次全国经济普查领导小组的通知",
+                "",
+                "decision",
+            ),
+            (
+                "城关县司法局关于开展2026年上半年“双随机”抽查的通知",
+                "",
+                "decision",
+            ),
+            (
+                "城关县2026年度“双随机、一公开”抽查事项清单",
+                "",
+                "management",
+            ),
+            (
+                "城关县生态环境局2025年“双随机、一公开”检查情况公示",
+                "",
+                "result",
+            ),
+            ("2026年3月 地区生产总值", "", "result"),
+            ("2025年12月 固定资产投资", "", "result"),
+            ("一季度城关县CPI同比上涨1.5%", "", "result"),
+            ("2026年3月份城关县城乡低保信息公开", "", "result"),
+            ("2026年城关县统计局主要统计信息发布日程表", "", "service"),
+            ("我县残疾人两项补贴再提标", "", "decision"),
+            ("我县住房公积金政策进行部分调整", "", "decision"),
+            ("结合新路通车情况 3条公交线路将优化调整", "", "service"),
+        ]);
+        assert_areas(&[
+            (
+                "县林业局关于做好食用林产品质量安全监测工作的通知",
+                "",
+                Some("food_drug"),
+            ),
+            ("市领导到城关小学调研近视防控工作", "", Some("health")),
+            (
+                "城关县人民政府关于城东生态新城A单元详细规划的批复",
+                "",
+                Some("planning"),
+            ),
+            ("全县宣传思想文化工作推进会召开", "", None),
+            ("全县自建房安全专项整治电视电话会议召开", "", Some("safety")),
+            ("县教育局关于县政协第12号提案的协办意见", "", None),
+            (
+                "城关县开展寒假期间儿童关爱服务",
+                "",
+                Some("social_assistance"),
+            ),
+            ("2026年3月 商品销售（营业）情况", "", None),
+            ("市委人才工作领导小组会议召开", "", None),
         ]);
     }
 }
