@@ -4243,4 +4243,25 @@ mod tests {
             ("市委人才工作领导小组会议召开", "", None),
         ]);
     }
+
+    /// A two-part slogan of eight characters is a headline; the site's
+    /// furniture of that length stays `other` by its own words.
+    #[test]
+    fn short_slogans_are_news_and_furniture_is_not() {
+        assert_categories(&[
+            ("关爱心灵 共建文明", "", "routine"),
+            ("师徒结对 薪火相传", "", "routine"),
+            ("奋力拼搏勇创佳绩", "", "routine"),
+            ("我为政府网站找错", "", "other"),
+            ("本站已支持IPv6访问", "", "other"),
+            ("政府信息公开栏目导航", "", "other"),
+            ("元旦假期值班电话", "", "other"),
+            ("城关镇历史沿革", "", "other"),
+            ("恭祝全县人民新春快乐", "", "other"),
+            ("县发展和改革局主要职责", "", "other"),
+            ("东坡街道走进养老院为老人送去重阳祝福", "", "routine"),
+            ("狂犬疫苗接种点地址及24小时值班电话", "", "service"),
+            ("开发区", "", "other"),
+        ]);
+    }
 }
