@@ -4264,4 +4264,24 @@ mod tests {
             ("开发区", "", "other"),
         ]);
     }
+
+    /// A city's response column announces changes: a benefit raised or
+    /// adjusted and rules published are decisions, timetables and closures
+    /// services, an indicator's monthly table a result.
+    #[test]
+    fn announced_changes_timetables_and_indicator_tables() {
+        assert_categories(&[
+            ("我县上调城乡居民基础养老金", "", "decision"),
+            ("我县调整城乡居民医保待遇", "", "decision"),
+            ("我县中考体育测试项目调整", "", "decision"),
+            ("县政府召开医保待遇调整工作推进会", "", "routine"),
+            ("2026年城区学校招生政策有哪些调整", "", "interpretation"),
+            ("县污水处理厂提标改造工程完工", "", "execution"),
+            ("今年我县中考中招实施细则公布", "", "decision"),
+            ("城关岛轮渡启用夏令航班时刻表", "", "service"),
+            ("全县中小学校、幼儿园今日停课", "", "service"),
+            ("2025年12月 金融机构存贷款余额", "", "result"),
+            ("2026年1月 全社会用电量和发电量", "", "result"),
+        ]);
+    }
 }
