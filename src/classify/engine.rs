@@ -4285,26 +4285,10 @@ mod tests {
         ]);
     }
 
-    /// Hiring named people is personnel, the candidates to be hired are
-    /// an outcome, and changing a subsidy's amount is a decision.
+    /// Changing a subsidy's amount is a decision, its payout a result.
     #[test]
-    fn hiring_candidates_and_subsidy_changes() {
+    fn subsidy_changes_and_payouts() {
         assert_categories(&[
-            (
-                "关于同意部分县属事业单位聘用陈某等十七位同志的通知",
-                "",
-                "management",
-            ),
-            (
-                "县公安局关于2026年所属事业单位公开招聘工作人员拟聘用人选的通告",
-                "",
-                "result",
-            ),
-            (
-                "县直事业单位公开招聘工作人员拟聘用人员公示（第二批）",
-                "",
-                "result",
-            ),
             (
                 "县商务局关于调整家电以旧换新购新补贴额度的公告",
                 "",
