@@ -4301,4 +4301,93 @@ mod tests {
             ),
         ]);
     }
+
+    /// Items of a city portal's older columns: indicator tables, approved
+    /// accounts, retirements and duty rosters, handbooks and schedules,
+    /// commendations; the subject names the area over the department.
+    #[test]
+    fn older_columns_of_a_city_portal() {
+        assert_categories(&[
+            ("2026年2月 建筑业总产值", "", "result"),
+            ("2026年3月 工业企业经济效益", "", "result"),
+            (
+                "城关县财政局关于批复县文化和旅游局2025年度部门决算的通知",
+                "",
+                "result",
+            ),
+            ("2025年度城关县规划编制研究中心单位决算", "", "result"),
+            ("城关县人民政府关于张某退休的通知", "", "management"),
+            (
+                "城关县农业农村局关于公布2026年防台风责任人的通知",
+                "",
+                "management",
+            ),
+            ("应急手册：异物卡喉", "", "service"),
+            (
+                "关于2026年度工程技术系列职务任职资格评审答辩安排的通告",
+                "",
+                "service",
+            ),
+            ("2026年城关县补贴性技能培训机构目录", "", "service"),
+            (
+                "关于2026年全国生态日活动表现突出个人通报表扬人选的公示",
+                "",
+                "result",
+            ),
+            (
+                "城关县人民政府关于表扬首届“最佳城市美容师”的通报",
+                "",
+                "result",
+            ),
+            (
+                "城关县人民政府办公室关于成立库区废弃物集中整治工作领导小组的通知",
+                "",
+                "decision",
+            ),
+            (
+                "在庆祝中华人民共和国成立77周年招待会上的讲话",
+                "",
+                "routine",
+            ),
+        ]);
+        assert_areas(&[
+            ("副县长到城关镇调研医改工作", "", Some("health")),
+            (
+                "2026年第一季度城区城市饮用水出厂水水质监测结果",
+                "",
+                Some("health"),
+            ),
+            ("县气象台发布霜冻黄色预警", "", Some("safety")),
+            (
+                "县农业农村局关于印发《城关县农业防台风应急预案》的通知",
+                "",
+                Some("safety"),
+            ),
+            (
+                "县林业局关于印发生产安全事故应急预案的通知",
+                "",
+                Some("safety"),
+            ),
+            (
+                "县农业农村局关于印发《城关县初级水产品质量安全突发事件应急预案》的通知",
+                "",
+                Some("food_drug"),
+            ),
+            (
+                "关于加强2026年度高考和中考期间噪声污染监督管理的通告",
+                "",
+                Some("environment"),
+            ),
+            (
+                "县妇联关于2026年第一批罹患“两癌”困难妇女救助名单的公示",
+                "",
+                Some("social_assistance"),
+            ),
+            (
+                "关于恢复组织从业人员岗位考试的事宜通知",
+                "",
+                Some("employment"),
+            ),
+        ]);
+    }
 }
