@@ -4390,4 +4390,27 @@ mod tests {
             ),
         ]);
     }
+
+    /// News in a city's news column: a leader's letter of congratulation,
+    /// a visit to hear views, a talk given, a drill held, an award won and
+    /// a meeting that heard a report are all news.
+    #[test]
+    fn news_column_items_that_look_like_other_kinds() {
+        assert_categories(&[
+            ("习近平向2026年世界交通论坛致贺信", "", "routine"),
+            ("城关县人民政府致全县人民的新春贺信", "", "other"),
+            ("省人大常委会领导到我县征求意见", "", "routine"),
+            ("我县2026年省星火计划项目立项再获佳绩", "", "routine"),
+            ("我县又新增一项国家级服务业标准化试点项目", "", "routine"),
+            ("县政府领导现场协调推进城区公交线路优化工作", "", "routine"),
+            ("我县举行防空警报试鸣暨人口疏散演练", "", "routine"),
+            ("关于2026年城关县防空警报试鸣的公告", "", "service"),
+            (
+                "县政府常务会议听取县本级预算执行审计整改情况汇报",
+                "",
+                "routine",
+            ),
+            ("2025年度城关县审计局本级单位决算公开", "", "result"),
+        ]);
+    }
 }
