@@ -4413,4 +4413,20 @@ mod tests {
             ("2025年度城关县审计局本级单位决算公开", "", "result"),
         ]);
     }
+
+    /// Funds that the finance bureau hands out with a sector's bureau name
+    /// that sector; the finance bureau's own work stays public money.
+    #[test]
+    fn co_issued_funds_name_the_sector() {
+        assert_areas(&[
+            (
+                "城关县财政局 城关县文化和旅游局关于下达2026年文旅融合发展专项资金的通知",
+                "",
+                Some("culture_sports"),
+            ),
+            ("县财政局赴乡镇开展会计信息质量检查", "", Some("fiscal")),
+            ("县财政局2026年部门预算", "", Some("fiscal")),
+            ("县财政局召开2026年财政工作会议", "", Some("fiscal")),
+        ]);
+    }
 }
