@@ -4429,4 +4429,18 @@ mod tests {
             ("县财政局召开2026年财政工作会议", "", Some("fiscal")),
         ]);
     }
+
+    /// A notice that land is taken or used, and an approval to store a
+    /// plot in the land reserve, are acts of the unit administering land.
+    #[test]
+    fn land_taken_and_reserved() {
+        assert_categories(&[
+            ("城关县人民政府征收（使用）土地公告", "", "management"),
+            (
+                "城关县人民政府关于同意收储城关县某某开发有限公司国有建设用地使用权的批复",
+                "",
+                "management",
+            ),
+        ]);
+    }
 }
