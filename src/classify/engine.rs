@@ -4443,4 +4443,80 @@ mod tests {
             ),
         ]);
     }
+
+    /// Items of a city's department sections: approvals of land and sea
+    /// use, enforcement staff lists, demolition orders and rosters are acts;
+    /// the subject of a department's item names the area.
+    #[test]
+    fn department_sections_of_a_city_portal() {
+        assert_categories(&[
+            (
+                "城关县人民政府关于城东区2026年度第四批次土地征收（增减挂钩）的通知",
+                "",
+                "management",
+            ),
+            (
+                "城关县人民政府关于国道G228线城东段工程用海的批复",
+                "",
+                "management",
+            ),
+            ("2026年行政执法人员基本信息公示情况表", "", "management"),
+            (
+                "关于尽快依法拆除城东桥一座未经批准滥建的宫庙的通知",
+                "",
+                "management",
+            ),
+            (
+                "县科学技术局关于调整充实科技监督员库的通知",
+                "",
+                "management",
+            ),
+            (
+                "县人民政府办公室关于进一步加强政策文件解读发布工作的通知",
+                "",
+                "decision",
+            ),
+            ("我县通报疫情防控最新情况", "", "result"),
+        ]);
+        assert_areas(&[
+            ("关于开展全县旅游安全大检查的通知", "", Some("safety")),
+            (
+                "转发省旅游局关于做好四川九寨沟抗震救灾应急工作的紧急通知",
+                "",
+                Some("social_assistance"),
+            ),
+            (
+                "县农产品质量安全检验检测中心仪器设备维修服务采购流标公告",
+                "",
+                Some("public_resources"),
+            ),
+            (
+                "县人民政府办公室关于开展违法用地违法建设专项治理的通知",
+                "",
+                Some("land_housing"),
+            ),
+            (
+                "县人民政府关于印发推进黄标车淘汰工作方案的通知",
+                "",
+                Some("environment"),
+            ),
+            ("关于《城关县病毒性肝炎防治规划》的解读", "", Some("health")),
+            (
+                "县文化和旅游局2026年度终身教育工作要点",
+                "",
+                Some("education"),
+            ),
+            (
+                "关于调整城镇土地使用税、房产税征收范围的通知",
+                "",
+                Some("fiscal"),
+            ),
+            ("县旅游局5月份财务收支情况", "", Some("fiscal")),
+            (
+                "县统计局关于2026年1月份CPI及食品类价格指数情况的通报",
+                "",
+                None,
+            ),
+        ]);
+    }
 }
