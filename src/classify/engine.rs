@@ -4519,4 +4519,35 @@ mod tests {
             ),
         ]);
     }
+
+    /// Department sites: an emergency response started or changed is the
+    /// decision, a meeting about it news; a series explaining the law by its
+    /// cases is a reading, an event of that name news; a standing question on
+    /// a deadline is a service; a proposal's handling opinion numbered in
+    /// brackets is a reply; a study session names no sector; flood-season
+    /// checks are safety work whatever river basin does them.
+    #[test]
+    fn department_sites_of_other_cities() {
+        assert_categories(&[
+            ("城关县启动防汛Ⅳ级应急响应", "", "decision"),
+            ("我县防汛应急响应由Ⅲ级调整为Ⅳ级", "", "decision"),
+            ("县防指召开防汛应急响应调度会", "", "routine"),
+            ("县统计局“以案释法”系列之三", "", "interpretation"),
+            ("县司法局开展以案释法进社区活动", "", "routine"),
+            ("失业保险金申领后多少天到账？", "", "service"),
+            (
+                "县住房和城乡建设局关于《关于加强老旧小区管理的建议》提案(第12号)的办理意见",
+                "",
+                "result",
+            ),
+        ]);
+        assert_areas(&[
+            (
+                "县生态环境局召开党组理论学习中心组学习（扩大）会议",
+                "",
+                None,
+            ),
+            ("省太湖流域管理局检查我县汛前准备工作", "", Some("safety")),
+        ]);
+    }
 }
