@@ -4525,7 +4525,8 @@ mod tests {
     /// cases is a reading, an event of that name news; a standing question on
     /// a deadline is a service; a proposal's handling opinion numbered in
     /// brackets is a reply; a study session names no sector; flood-season
-    /// checks are safety work whatever river basin does them.
+    /// checks are safety work whatever river basin does them. A procurement
+    /// column holds calls for bids, an award column their outcome.
     #[test]
     fn department_sites_of_other_cities() {
         assert_categories(&[
@@ -4540,6 +4541,12 @@ mod tests {
                 "",
                 "result",
             ),
+            // a bare project name in a procurement column is the call, in
+            // an award column the outcome
+            ("城东小学食堂食材采购项目", "政府采购", "management"),
+            ("城东小学食堂食材采购项目", "公共资源交易", "management"),
+            ("城东小学食堂食材采购项目", "中标公示", "result"),
+            ("城东小学食堂食材采购项目", "采购结果", "result"),
         ]);
         assert_areas(&[
             (
