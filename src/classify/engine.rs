@@ -4557,4 +4557,66 @@ mod tests {
             ("省太湖流域管理局检查我县汛前准备工作", "", Some("safety")),
         ]);
     }
+
+    /// Later rows of two city portals: the published outcome of spot checks
+    /// and of an audit is a result, as are a water company's daily test
+    /// tables, though a completion table stays a progress report; 入学 inside
+    /// 深入学习 is no school enrolment; a new official seal is site notice.
+    /// 市政 inside 我市政法 names no sector; a table of a bureau's spending
+    /// is public money; a proposal's handling note from a bureau names no
+    /// sector.
+    #[test]
+    fn later_rows_of_two_city_portals() {
+        assert_categories(&[
+            (
+                "县住建局关于物业服务企业专项整治抽查情况的通报",
+                "",
+                "result",
+            ),
+            ("县审计局关于2026年民生项目跟踪审计的公告", "", "result"),
+            (
+                "关于深入学习贯彻全会精神做好今冬明春安全生产工作的通知",
+                "",
+                "decision",
+            ),
+            ("关于启用县城市管理局行政审批专用章的通知", "", "other"),
+            (
+                "5月份县自来水有限公司日检汇总表（出厂水及管网水）",
+                "",
+                "result",
+            ),
+            ("2026年城区道路提升改造工程完工情况汇总表", "", "execution"),
+        ]);
+        assert_areas(&[
+            ("我县政法机关多措并举助推民营经济发展", "", None),
+            ("县体育局2026年1月项目支出情况表", "", Some("fiscal")),
+            (
+                "关于开展市政公用行业安全大排查大整治的通知",
+                "",
+                Some("safety"),
+            ),
+            (
+                "县住房和城乡建设局关于加强大型群众性活动安全管理的通知",
+                "",
+                Some("safety"),
+            ),
+            (
+                "县教育局关于县十届人大三次会议第12号代表建议的分办意见",
+                "",
+                None,
+            ),
+            ("第二届全县职业技能大赛获奖名单", "", Some("employment")),
+            (
+                "县人民政府关于建立地价调节机制的通知",
+                "",
+                Some("land_housing"),
+            ),
+            ("关于做好永久烟田建设工作的通知", "", Some("rural")),
+            (
+                "2026年5月县自来水公司管网水水质检测报告",
+                "",
+                Some("health"),
+            ),
+        ]);
+    }
 }
