@@ -4619,4 +4619,17 @@ mod tests {
             ),
         ]);
     }
+
+    /// A keyword read across a word boundary is no keyword: 入学 in 深入学习,
+    /// 食品 in 美食品牌, 三公 in 三审三公示, 水体 in 用水体验, 报表 in 通报表扬.
+    #[test]
+    fn keywords_across_a_word_boundary() {
+        assert_areas(&[
+            ("全县深入学习“千万工程”经验推进会召开", "", None),
+            ("打造特色美食品牌", "", None),
+            ("网友：评议怎么评的？镇政府：严格执行“三审三公示”", "", None),
+            ("居民用水体验明显改善", "", None),
+        ]);
+        assert_categories(&[("我县三项工作获省政府办公厅通报表扬", "", "routine")]);
+    }
 }
