@@ -4526,7 +4526,8 @@ mod tests {
     /// a deadline is a service; a proposal's handling opinion numbered in
     /// brackets is a reply; a study session names no sector; flood-season
     /// checks are safety work whatever river basin does them. A procurement
-    /// column holds calls for bids, an award column their outcome.
+    /// column holds calls for bids, an award column their outcome; a tax or
+    /// audit column names public money, a forestry column the environment.
     #[test]
     fn department_sites_of_other_cities() {
         assert_categories(&[
@@ -4555,6 +4556,10 @@ mod tests {
                 None,
             ),
             ("省太湖流域管理局检查我县汛前准备工作", "", Some("safety")),
+            // a tax, audit or forestry column names its sector
+            ("2026年第3期", "税收管理", Some("fiscal")),
+            ("2026年第3期", "审计信息", Some("fiscal")),
+            ("2026年第3期", "林业", Some("environment")),
         ]);
     }
 
@@ -4631,5 +4636,48 @@ mod tests {
             ("居民用水体验明显改善", "", None),
         ]);
         assert_categories(&[("我县三项工作获省政府办公厅通报表扬", "", "routine")]);
+    }
+
+    /// News columns of two city portals: an audit's published findings are
+    /// results, its rectification meeting news; a vote or a point of a
+    /// speech reported as news is news, the resolution's own text a
+    /// decision; applying for school places online is a service.
+    #[test]
+    fn audit_findings_votes_and_speeches() {
+        assert_categories(&[
+            (
+                "县审计局关于城东镇乡村振兴政策落实情况跟踪审计调查报告",
+                "",
+                "result",
+            ),
+            (
+                "县审计局关于2026年第一季度贯彻落实重大政策措施情况跟踪审计公告",
+                "",
+                "result",
+            ),
+            ("县审计局召开审计整改工作推进会", "", "routine"),
+            ("关于2025年度审计查出问题整改情况的报告", "", "execution"),
+            ("县人大常委会表决通过关于城东新区建设的决议", "", "routine"),
+            (
+                "县长在政府工作报告中指出，过去一年经济稳中有进",
+                "",
+                "routine",
+            ),
+            (
+                "城关县第十八届人民代表大会第三次会议关于政府工作报告的决议（2026年1月10日城关县第十八届人民代表大会第三次会议通过）",
+                "",
+                "decision",
+            ),
+            ("中考志愿今起网上填报", "", "service"),
+        ]);
+        assert_areas(&[
+            (
+                "县审计局关于城东镇两不愁三保障政策落实情况跟踪审计调查报告",
+                "",
+                Some("rural"),
+            ),
+            ("全县书画作品展开幕", "", Some("culture_sports")),
+            ("县交运集团爱心送考再启航", "", Some("education")),
+        ]);
     }
 }
