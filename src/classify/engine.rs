@@ -4680,4 +4680,20 @@ mod tests {
             ("县交运集团爱心送考再启航", "", Some("education")),
         ]);
     }
+
+    /// Departments and townships of other provinces: a pine-wilt campaign is
+    /// environment work; a bureau's own office meeting names no sector; an
+    /// innovative city (创新型城市建设) is no city planning.
+    #[test]
+    fn departments_and_townships_of_other_provinces() {
+        assert_areas(&[
+            (
+                "城东镇组织开展松材线虫病防控专项行动",
+                "",
+                Some("environment"),
+            ),
+            ("县审计局召开2026年第二次局长办公会", "", None),
+            ("县科技局调度国家创新型城市建设工作", "", None),
+        ]);
+    }
 }
