@@ -4696,4 +4696,53 @@ mod tests {
             ("县科技局调度国家创新型城市建设工作", "", None),
         ]);
     }
+
+    /// More columns of two city portals: an accident ruling and a changed
+    /// leading group are acts; a unit's budget is a result whatever the
+    /// unit's name says; a notice assigning deputies' suggestions is a
+    /// decision, not a reply; vehicles held in a case are an enforcement
+    /// record; a navigation notice and a price list are a service and a
+    /// result; a figure headline of steady recovery is a result.
+    #[test]
+    fn more_columns_of_two_city_portals() {
+        assert_categories(&[
+            (
+                "县人民政府关于同意对城东镇“7·4”较大道路交通事故调查处理意见的批复",
+                "",
+                "management",
+            ),
+            (
+                "县农业农村局关于调整安全生产工作领导小组的通知",
+                "",
+                "management",
+            ),
+            ("2026年度县社会治理网格化中心单位预算", "", "result"),
+            (
+                "县人民政府办公室关于办理县十届人大三次会议代表建议和县政协十届三次会议提案的通知",
+                "",
+                "decision",
+            ),
+            (
+                "县高速交警大队关于2026年3月逾期未处理涉案车辆的公告",
+                "",
+                "management",
+            ),
+            ("关于城东航道整治工程施工作业的航行通告", "", "service"),
+            ("县区价比三家一览表（2026年5月7日）", "", "result"),
+            ("1-11月全县经济持续平稳恢复", "", "result"),
+        ]);
+        assert_areas(&[
+            (
+                "县人民政府关于同意地方储备粮轮换采取包干管理方式的批复",
+                "",
+                Some("rural"),
+            ),
+            (
+                "县人民政府办公室关于印发县人民政府2026年立法工作计划的通知",
+                "",
+                Some("law_enforcement"),
+            ),
+            ("职工子女公益暑托班开班", "", Some("education")),
+        ]);
+    }
 }
