@@ -158,6 +158,9 @@ pub struct Scratch {
     col_seen: Option<(usize, String)>,
     url_hit: Vec<bool>,
     url_list: Vec<u32>,
+    /// Whether `url_hit` holds this item's URL: the URL is scanned only
+    /// when a rule or the key area comes to need it.
+    url_scanned: bool,
     /// The rules the title's keywords can trigger, as a bit set over rule
     /// indices (which are in priority order).
     candidates: Vec<u64>,
@@ -531,6 +534,7 @@ impl Classifier {
             seen.push_str(column);
         }
         reset(&mut s.url_hit, &mut s.url_list, self.url_shown.len());
+        s.url_scanned = false;
         s.candidates.clear();
         s.candidates.extend_from_slice(&self.always);
         s.none_hit.clear();
@@ -563,16 +567,17 @@ impl Classifier {
                 s.areas.push((start, end, ai, tier, p));
             }
         });
-        if !url.is_empty() && !self.url_shown.is_empty() {
-            for_each_match(&self.url_ac, url, |p, _, _| {
-                if !s.url_hit[p as usize] {
-                    s.url_hit[p as usize] = true;
-                    s.url_list.push(p);
-                }
-            });
-        }
-        // Rules are indexed in priority order: the first satisfied wins.
-        let best = in_order(&s.candidates).find(|&ri| self.satisfied(s, ri, title, &mut stem));
+        // Rules are indexed in priority order: the first satisfied wins. The
+        // URL rules rank low, so most titles are decided before the URL is
+        // read.
+        let candidates = std::mem::take(&mut s.candidates);
+        let best = in_order(&candidates).find(|&ri| {
+            if !self.rules[ri as usize].url_any.is_empty() {
+                self.scan_url(s, url);
+            }
+            self.satisfied(s, ri, title, &mut stem)
+        });
+        s.candidates = candidates;
         // Key area: none when the title marks itself as having none;
         // otherwise dominant keywords first, then the leftmost keyword (the
         // longest on ties), then weak keywords; none inside a stopword (in a
@@ -601,6 +606,7 @@ impl Classifier {
                         .map(|(ai, p)| (ai, AreaWord::Column(p)))
                 })
                 .or_else(|| {
+                    self.scan_url(s, url);
                     first_area(&s.url_list, &self.url_area_refs)
                         .map(|(ai, p)| (ai, AreaWord::Url(p)))
                 })
@@ -608,6 +614,23 @@ impl Classifier {
         let out = (best, area);
         s.folded = folded;
         out
+    }
+
+    /// Reads the item's URL into `s`, once per item.
+    fn scan_url(&self, s: &mut Scratch, url: &str) {
+        if s.url_scanned {
+            return;
+        }
+        s.url_scanned = true;
+        if url.is_empty() || self.url_shown.is_empty() {
+            return;
+        }
+        for_each_match(&self.url_ac, url, |p, _, _| {
+            if !s.url_hit[p as usize] {
+                s.url_hit[p as usize] = true;
+                s.url_list.push(p);
+            }
+        });
     }
 
     /// Whether rule `ri` holds for `title`; `stem` caches the title's stem
@@ -659,6 +682,8 @@ impl Classifier {
     ) -> Vec<&super::rules::CategoryRule> {
         let mut s = Scratch::default();
         let _ = self.decide(&mut s, title, column, url);
+        // Every rule is checked here, the URL rules too.
+        self.scan_url(&mut s, url);
         let title = fold(title);
         let mut stem = None;
         in_order(&s.candidates)
@@ -1935,6 +1960,50 @@ mod tests {
             &*c.classify("城东镇2026年第一季度低保资金发放情况公示", "", url)
                 .category,
             "result"
+        );
+    }
+
+    #[test]
+    fn the_url_is_read_when_needed_and_never_carried_over() {
+        let c = Classifier::builtin();
+        let mut s = Scratch::default();
+        let zcjd = "http://www.anlan.gov.cn/zcjd/t1.html";
+        let shjz = "http://www.anlan.gov.cn/zdly/shjz/t1.html";
+        let plain = "http://www.anlan.gov.cn/other/t2.html";
+        // One scratch for a run of items, as a crawl uses it: each item's
+        // URL counts for that item only.
+        let v = c.classify_with(&mut s, "城东镇2026年5月", "", zcjd);
+        assert_eq!(v.rule.as_ref(), "url.interpretation");
+        assert!(
+            v.matched.iter().any(|m| &**m == "url:/zcjd/"),
+            "{:?}",
+            v.matched
+        );
+        let v = c.classify_with(&mut s, "城东镇2026年5月", "", plain);
+        assert_eq!(v.rule.as_ref(), NO_RULE);
+        let v = c.classify_with(&mut s, "城东镇2026年第三季度公示", "", shjz);
+        assert_eq!(v.key_area.as_deref(), Some("social_assistance"));
+        let v = c.classify_with(&mut s, "城东镇2026年第三季度公示", "", plain);
+        assert_eq!(v.key_area, None);
+        // A title rule decides before the URL rules are reached, and its
+        // verdict is the same with or without the URL; `explain` still
+        // lists the URL rule that also matched.
+        let title = "关于印发城东镇2026年防汛工作方案的通知";
+        let with = c.classify_with(&mut s, title, "", zcjd);
+        let without = c.classify(title, "", "");
+        assert_eq!(with.rule, without.rule);
+        assert!(!with.rule.starts_with("url."), "{}", with.rule);
+        let ids: Vec<&str> = c
+            .explain(title, "", zcjd)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ids.first(), Some(&&*with.rule));
+        assert!(ids.contains(&"url.interpretation"), "{ids:?}");
+        assert!(
+            !c.explain(title, "", plain)
+                .iter()
+                .any(|r| r.id.starts_with("url."))
         );
     }
 
