@@ -57,9 +57,10 @@ pub struct Classifier {
     title_shown: Vec<Shown>,
     col_ac: NFA,
     col_shown: Vec<Shown>,
-    col_area_refs: Vec<Vec<u16>>,
-    /// For each URL pattern: the key areas it names.
-    url_area_refs: Vec<Vec<u16>>,
+    /// For each column pattern: the first key area it names.
+    col_area: Vec<Option<u16>>,
+    /// For each URL pattern: the first key area it names.
+    url_area: Vec<Option<u16>>,
     url_ac: NFA,
     url_shown: Vec<Shown>,
     rules: Vec<Compiled>,
@@ -98,15 +99,14 @@ impl Shown {
 /// `rule_ids`, not from lists of its own scattered over the heap.
 #[derive(Debug, Clone, Copy)]
 struct PatternInfo {
-    /// The rules it can trigger (as a `title_any` or `title_all` word):
-    /// `rule_ids[rules..rules + rules_len]`, in index order.
-    rules: u32,
+    /// Where its two runs of `rule_ids` begin: first the `rules_len` rules
+    /// it can trigger (as a `title_any` or `title_all` word), in index
+    /// order, then the `none_len` rules whose `title_none` holds it (a
+    /// title's hits become a bit set, so a rule is checked without walking
+    /// its list of exclusions).
+    start: u32,
     rules_len: u16,
-    /// The rules whose `title_none` holds it, from `none` on: a title's
-    /// hits become a bit set, so a rule is checked without walking its list
-    /// of exclusions.
     none_len: u16,
-    none: u32,
     /// The first key area it names, with its tier.
     area: Option<(u16, Tier)>,
     /// What it says of the title's key area.
@@ -114,18 +114,13 @@ struct PatternInfo {
 }
 
 impl Classifier {
-    /// The rules a title pattern can trigger, in index order.
-    fn rules_of(&self, p: u32) -> &[u32] {
+    /// The rules a title pattern can trigger, in index order, and those
+    /// whose `title_none` holds it.
+    fn refs_of(&self, p: u32) -> (&[u32], &[u32]) {
         let i = &self.title_info[p as usize];
-        let start = i.rules as usize;
-        &self.rule_ids[start..start + usize::from(i.rules_len)]
-    }
-
-    /// The rules whose `title_none` holds a title pattern.
-    fn nones_of(&self, p: u32) -> &[u32] {
-        let i = &self.title_info[p as usize];
-        let start = i.none as usize;
-        &self.rule_ids[start..start + usize::from(i.none_len)]
+        let start = i.start as usize;
+        let (rules, rest) = self.rule_ids[start..].split_at(usize::from(i.rules_len));
+        (rules, &rest[..usize::from(i.none_len)])
     }
 }
 
@@ -206,9 +201,9 @@ enum AreaWord {
 }
 
 /// The first of `hits` that names a key area: (area, pattern).
-fn first_area(hits: &[u32], refs: &[Vec<u16>]) -> Option<(u16, u32)> {
+fn first_area(hits: &[u32], areas: &[Option<u16>]) -> Option<(u16, u32)> {
     hits.iter()
-        .find_map(|&p| refs[p as usize].first().map(|&ai| (ai, p)))
+        .find_map(|&p| areas[p as usize].map(|ai| (ai, p)))
 }
 
 /// The rule indices in a bit set, lowest (highest priority) first.
@@ -334,9 +329,10 @@ impl Classifier {
                 push(&mut none_refs, p, i);
             }
         }
-        let mut area_refs = vec![Vec::new(); title.patterns.len()];
-        let mut col_area_refs = vec![Vec::new(); col.patterns.len()];
-        let mut url_area_refs = vec![Vec::new(); url.patterns.len()];
+        // A word named by several areas counts for the first of them.
+        let mut title_area = vec![None; title.patterns.len()];
+        let mut col_area = vec![None; col.patterns.len()];
+        let mut url_area = vec![None; url.patterns.len()];
         let mut marks = vec![Marks::default(); title.patterns.len()];
         let mut mark = |words: &[String], set: fn(&mut Marks)| {
             for w in words {
@@ -356,37 +352,30 @@ impl Classifier {
                 (&a.weak_keywords, Tier::Weak),
             ] {
                 for k in list {
-                    area_refs[title.ids[k] as usize].push((ai, tier));
+                    title_area[title.ids[k] as usize].get_or_insert((ai, tier));
                 }
             }
             for k in &a.column_keywords {
-                col_area_refs[col.ids[k] as usize].push(ai);
+                col_area[col.ids[k] as usize].get_or_insert(ai);
             }
             for k in &a.url_keywords {
-                url_area_refs[url.ids[k] as usize].push(ai);
+                url_area[url.ids[k] as usize].get_or_insert(ai);
             }
         }
         let mut rule_ids = Vec::new();
-        let mut run = |list: &[u32]| {
-            let start = u32::try_from(rule_ids.len()).expect("rule lists fit");
-            rule_ids.extend_from_slice(list);
-            (
-                start,
-                u16::try_from(list.len()).expect("a word is in fewer than 65 536 rules"),
-            )
-        };
+        let len =
+            |list: &[u32]| u16::try_from(list.len()).expect("a word is in fewer than 65 536 rules");
         let mut title_info = Vec::with_capacity(title.patterns.len());
         for (p, m) in marks.iter().enumerate() {
-            let (rules, rules_len) = run(&title_refs[p]);
-            let (none, none_len) = run(&none_refs[p]);
             title_info.push(PatternInfo {
-                rules,
-                rules_len,
-                none_len,
-                none,
-                area: area_refs[p].first().copied(),
+                start: u32::try_from(rule_ids.len()).expect("rule lists fit"),
+                rules_len: len(&title_refs[p]),
+                none_len: len(&none_refs[p]),
+                area: title_area[p],
                 marks: *m,
             });
+            rule_ids.extend_from_slice(&title_refs[p]);
+            rule_ids.extend_from_slice(&none_refs[p]);
         }
         Self {
             title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
@@ -395,8 +384,8 @@ impl Classifier {
             title_shown: Shown::all(&title.patterns, ""),
             col_ac: build(&col.patterns),
             col_shown: Shown::all(&col.patterns, "栏目:"),
-            col_area_refs,
-            url_area_refs,
+            col_area,
+            url_area,
             url_ac: build(&url.patterns),
             url_shown: Shown::all(&url.patterns, "url:"),
             rules,
@@ -439,7 +428,7 @@ impl Classifier {
                 // shows them (a title has a handful of hits; a rule's list
                 // can hold hundreds of words).
                 for &p in &s.title_list {
-                    if self.rules_of(p).binary_search(&ri).is_ok() {
+                    if self.refs_of(p).0.binary_search(&ri).is_ok() {
                         matched.push(Arc::clone(&self.title_shown[p as usize].word));
                     }
                 }
@@ -546,10 +535,8 @@ impl Classifier {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
                 s.title_list.push(p);
-                for (bits, list) in [
-                    (&mut s.candidates, self.rules_of(p)),
-                    (&mut s.none_hit, self.nones_of(p)),
-                ] {
+                let (rules, nones) = self.refs_of(p);
+                for (bits, list) in [(&mut s.candidates, rules), (&mut s.none_hit, nones)] {
                     for &ri in list {
                         bits[(ri / 64) as usize] |= 1 << (ri % 64);
                     }
@@ -602,13 +589,11 @@ impl Classifier {
                 // The column names the subject when the title does not, then
                 // the path segment a portal gives the area's column.
                 .or_else(|| {
-                    first_area(&s.col_list, &self.col_area_refs)
-                        .map(|(ai, p)| (ai, AreaWord::Column(p)))
+                    first_area(&s.col_list, &self.col_area).map(|(ai, p)| (ai, AreaWord::Column(p)))
                 })
                 .or_else(|| {
                     self.scan_url(s, url);
-                    first_area(&s.url_list, &self.url_area_refs)
-                        .map(|(ai, p)| (ai, AreaWord::Url(p)))
+                    first_area(&s.url_list, &self.url_area).map(|(ai, p)| (ai, AreaWord::Url(p)))
                 })
         };
         let out = (best, area);
