@@ -7,6 +7,7 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::rules::RulePack;
 use super::taxonomy::OTHER;
@@ -64,6 +65,9 @@ pub struct Classifier {
     url_ac: NFA,
     url_shown: Vec<Shown>,
     rules: Vec<Compiled>,
+    /// Tells this classifier from any other, for the column a scratch keeps
+    /// (an address can be reused once a classifier is dropped).
+    serial: u64,
     /// Each key area's id and the fallback's category and rule id, as a
     /// verdict shares them.
     area_id: Vec<Arc<str>>,
@@ -150,7 +154,7 @@ pub struct Scratch {
     col_list: Vec<u32>,
     /// The column whose hits `col_hit` holds, and the classifier that found
     /// them: items of one column come together, so a column is scanned once.
-    col_seen: Option<(usize, String)>,
+    col_seen: Option<(u64, String)>,
     url_hit: Vec<bool>,
     url_list: Vec<u32>,
     /// Whether `url_hit` holds this item's URL: the URL is scanned only
@@ -392,6 +396,10 @@ impl Classifier {
             area_id: pack.areas.iter().map(|a| a.id.as_str().into()).collect(),
             other: (OTHER.into(), NO_RULE.into()),
             always,
+            serial: {
+                static SERIAL: AtomicU64 = AtomicU64::new(0);
+                SERIAL.fetch_add(1, Ordering::Relaxed)
+            },
             pack,
         }
     }
@@ -504,7 +512,7 @@ impl Classifier {
         // The stem is needed only by rules with a suffix condition.
         let mut stem = None;
         reset(&mut s.title_hit, &mut s.title_list, self.title_shown.len());
-        let me = std::ptr::from_ref(self) as usize;
+        let me = self.serial;
         let same_column = s
             .col_seen
             .as_ref()
@@ -1989,6 +1997,33 @@ mod tests {
             !c.explain(title, "", plain)
                 .iter()
                 .any(|r| r.id.starts_with("url."))
+        );
+    }
+
+    #[test]
+    fn a_scratch_keeps_no_column_of_another_classifier() {
+        // A pack whose first rule takes any item of the column 某某专栏.
+        let mut pack = RulePack::builtin();
+        let mut rule = pack.rules[0].clone();
+        rule.id = "test.column".into();
+        rule.title_any.clear();
+        rule.title_all.clear();
+        rule.column_any = vec!["某某专栏".into()];
+        pack.rules.insert(0, rule);
+        let (title, column) = ("城东镇2026年5月", "某某专栏");
+        let mut s = Scratch::default();
+        let mut rules = Vec::new();
+        // Each classifier is built in the same place and dropped before the
+        // next: what the scratch holds of the column must be thrown away
+        // for the next all the same.
+        for pack in [pack, RulePack::builtin()] {
+            let c = Classifier::new(pack);
+            rules.push(c.classify_with(&mut s, title, column, "").rule);
+        }
+        assert_eq!(rules[0].as_ref(), "test.column");
+        assert_eq!(
+            rules[1],
+            Classifier::builtin().classify(title, column, "").rule
         );
     }
 
