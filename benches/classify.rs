@@ -4,7 +4,7 @@
 //! per title), on two inputs:
 //! - `fixture`: the fixture site's titles, varied by a counter so the input
 //!   is not 191 strings repeated verbatim;
-//! - `real`: the 2 905 real titles of the labelled development set, with
+//! - `real`: the real titles of the labelled development set, with
 //!   their columns and URLs, in turn. Real titles of many sites reach far
 //!   more of the automaton than one site's do, so this is the figure to
 //!   quote.
