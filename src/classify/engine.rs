@@ -118,6 +118,7 @@ impl Classifier {
     /// The rules a title pattern can trigger and those whose `title_none`
     /// holds it, as bit sets over rule indices.
     fn refs_of(&self, p: u32) -> (&[u64], &[u64]) {
+        // Every rule set has as many words as `always`.
         let w = self.always.len();
         self.masks[p as usize * 2 * w..][..2 * w].split_at(w)
     }
@@ -205,19 +206,46 @@ fn first_area(hits: &[u32], areas: &[Option<u16>]) -> Option<(u16, u32)> {
         .find_map(|&p| areas[p as usize].map(|ai| (ai, p)))
 }
 
+/// Whether rule `i` is in the bit set `set`.
+fn has(set: &[u64], i: u32) -> bool {
+    set[(i / 64) as usize] & 1 << (i % 64) != 0
+}
+
+/// Puts rule `i` in the bit set `set`.
+fn add(set: &mut [u64], i: u32) {
+    set[(i / 64) as usize] |= 1 << (i % 64);
+}
+
 /// The rule indices in a bit set, lowest (highest priority) first.
-fn in_order(set: &[u64]) -> impl Iterator<Item = u32> + '_ {
-    set.iter().enumerate().flat_map(|(w, &word)| {
-        let mut bits = word;
-        std::iter::from_fn(move || {
-            if bits == 0 {
-                return None;
-            }
-            let i = bits.trailing_zeros();
-            bits &= bits - 1;
-            Some(u32::try_from(w * 64).expect("rule count fits") + i)
-        })
-    })
+fn in_order(set: &[u64]) -> InOrder<'_> {
+    InOrder {
+        set,
+        word: 0,
+        bits: set.first().copied().unwrap_or(0),
+    }
+}
+
+/// The iterator of [`in_order`]: a plain walk over the set's words, with no
+/// nested iterator to flatten (about 170 instructions a title fewer).
+struct InOrder<'a> {
+    set: &'a [u64],
+    word: usize,
+    /// The bits of `set[word]` not yet returned.
+    bits: u64,
+}
+
+impl Iterator for InOrder<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        while self.bits == 0 {
+            self.word += 1;
+            self.bits = *self.set.get(self.word)?;
+        }
+        let i = self.bits.trailing_zeros();
+        self.bits &= self.bits - 1;
+        Some(u32::try_from(self.word * 64).expect("rule count fits") + i)
+    }
 }
 
 /// The automaton is a contiguous NFA: its states are packed in one array
@@ -281,7 +309,7 @@ impl Classifier {
                 min_chars: r.min_chars,
             };
             if c.any.is_empty() && c.all.is_empty() {
-                always[i / 64] |= 1 << (i % 64);
+                add(&mut always, u32::try_from(i).expect("rule count fits"));
             }
             rules.push(c);
         }
@@ -372,7 +400,7 @@ impl Classifier {
             let (trig, nones) = masks[p * 2 * words..][..2 * words].split_at_mut(words);
             for (set, list) in [(trig, &title_refs[p]), (nones, &none_refs[p])] {
                 for &ri in list {
-                    set[(ri / 64) as usize] |= 1 << (ri % 64);
+                    add(set, ri);
                 }
             }
         }
@@ -431,7 +459,7 @@ impl Classifier {
                 // shows them (a title has a handful of hits; a rule's list
                 // can hold hundreds of words).
                 for &p in &s.title_list {
-                    if self.refs_of(p).0[(ri / 64) as usize] & 1 << (ri % 64) != 0 {
+                    if has(self.refs_of(p).0, ri) {
                         matched.push(Arc::clone(&self.title_shown[p as usize].word));
                     }
                 }
@@ -561,23 +589,12 @@ impl Classifier {
         // URL rules rank low, so most titles are decided before the URL is
         // read.
         let candidates = std::mem::take(&mut s.candidates);
-        // A plain loop over the set's bits: about 300 instructions an item
-        // fewer than `in_order(…).find(…)`.
-        let mut best = None;
-        'rules: for (w, &word) in candidates.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let ri = u32::try_from(w * 64).expect("rule count fits") + bits.trailing_zeros();
-                bits &= bits - 1;
-                if !self.rules[ri as usize].url_any.is_empty() {
-                    self.scan_url(s, url);
-                }
-                if self.satisfied(s, ri, title, &mut stem) {
-                    best = Some(ri);
-                    break 'rules;
-                }
+        let best = in_order(&candidates).find(|&ri| {
+            if !self.rules[ri as usize].url_any.is_empty() {
+                self.scan_url(s, url);
             }
-        }
+            self.satisfied(s, ri, title, &mut stem)
+        });
         s.candidates = candidates;
         // Key area: none when the title marks itself as having none;
         // otherwise dominant keywords first, then the leftmost keyword (the
@@ -654,7 +671,7 @@ impl Classifier {
         // holds already.
         (c.any.is_empty() || c.all.is_empty() || c.any.iter().any(|&p| s.title_hit[p as usize]))
             && c.all.iter().all(|&p| s.title_hit[p as usize])
-            && s.none_hit[(ri / 64) as usize] & (1 << (ri % 64)) == 0
+            && !has(&s.none_hit, ri)
             && (c.col_any.is_empty() || c.col_any.iter().any(|&p| s.col_hit[p as usize]))
             && !c.col_none.iter().any(|&p| s.col_hit[p as usize])
             && (c.url_any.is_empty() || c.url_any.iter().any(|&p| s.url_hit[p as usize]))
