@@ -2,15 +2,12 @@
 //! keyword of every rule; rules are then checked in priority order using
 //! those hits only (no per-rule scan of the title).
 
-use aho_corasick::Anchored;
-use aho_corasick::MatchKind;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::rules::RulePack;
 use super::taxonomy::OTHER;
+use super::words::Words;
 use crate::model::Verdict;
 
 /// The id given to the fallback decision when no rule matches.
@@ -49,7 +46,7 @@ struct Compiled {
 #[derive(Debug)]
 pub struct Classifier {
     pack: RulePack,
-    title_ac: NFA,
+    title_ac: Words,
     /// For each title pattern, the key area it names and its marks.
     title_info: Vec<PatternInfo>,
     /// For each title pattern, two bit sets over rule indices of `words`
@@ -62,13 +59,13 @@ pub struct Classifier {
     masks: Vec<u64>,
     /// For each title pattern: how a verdict shows it.
     title_shown: Vec<Shown>,
-    col_ac: NFA,
+    col_ac: Words,
     col_shown: Vec<Shown>,
     /// For each column pattern: the first key area it names.
     col_area: Vec<Option<u16>>,
     /// For each URL pattern: the first key area it names.
     url_area: Vec<Option<u16>>,
-    url_ac: NFA,
+    url_ac: Words,
     url_shown: Vec<Shown>,
     rules: Vec<Compiled>,
     /// Tells this classifier from any other, for the column a scratch keeps
@@ -248,37 +245,6 @@ impl Iterator for InOrder<'_> {
     }
 }
 
-/// The automaton is a contiguous NFA: its states are packed in one array
-/// (0.4 MB for the default pack's title words), so a walk stays in the
-/// CPU's caches. A DFA takes fewer instructions per byte but needs a row of
-/// some 100 byte classes for each state (11 MB for the same words), and on
-/// real titles, whose walks reach many states, most steps of it missed the
-/// caches: it classified about a quarter fewer titles per second.
-fn build(patterns: &[String]) -> NFA {
-    NFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("keyword automaton builds")
-}
-
-/// Calls `f(pattern, start, end)` for every occurrence of every pattern in
-/// `hay`, overlapping ones included, in order of their end. The automaton is
-/// walked byte by byte: cheaper than an iterator that returns at each match.
-fn for_each_match(ac: &NFA, hay: &str, mut f: impl FnMut(u32, usize, usize)) {
-    let Ok(mut sid) = ac.start_state(Anchored::No) else {
-        return;
-    };
-    for (i, &b) in hay.as_bytes().iter().enumerate() {
-        sid = ac.next_state(Anchored::No, sid, b);
-        if ac.is_special(sid) && ac.is_match(sid) {
-            for k in 0..ac.match_len(sid) {
-                let p = ac.match_pattern(sid, k);
-                f(p.as_u32(), i + 1 - ac.pattern_len(p), i + 1);
-            }
-        }
-    }
-}
-
 impl Classifier {
     /// Compiles a pack.
     #[must_use]
@@ -405,15 +371,15 @@ impl Classifier {
             }
         }
         Self {
-            title_ac: build(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
+            title_ac: Words::new(&title.patterns.iter().map(|p| fold(p)).collect::<Vec<_>>()),
             title_info,
             masks,
             title_shown: Shown::all(&title.patterns, ""),
-            col_ac: build(&col.patterns),
+            col_ac: Words::new(&col.patterns),
             col_shown: Shown::all(&col.patterns, "栏目:"),
             col_area,
             url_area,
-            url_ac: build(&url.patterns),
+            url_ac: Words::new(&url.patterns),
             url_shown: Shown::all(&url.patterns, "url:"),
             rules,
             area_id: pack.areas.iter().map(|a| a.id.as_str().into()).collect(),
@@ -542,7 +508,7 @@ impl Classifier {
             .is_some_and(|(who, seen)| *who == me && seen == column);
         if !same_column {
             reset(&mut s.col_hit, &mut s.col_list, self.col_shown.len());
-            for_each_match(&self.col_ac, column, |p, _, _| {
+            self.col_ac.for_each_match(column, |p, _, _| {
                 if !s.col_hit[p as usize] {
                     s.col_hit[p as usize] = true;
                     s.col_list.push(p);
@@ -562,7 +528,7 @@ impl Classifier {
         s.areas.clear();
         s.stops.clear();
         let (mut reply, mut none, mut internal) = (false, false, false);
-        for_each_match(&self.title_ac, title, |p, start, end| {
+        self.title_ac.for_each_match(title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
                 s.title_list.push(p);
@@ -641,7 +607,7 @@ impl Classifier {
         if url.is_empty() || self.url_shown.is_empty() {
             return;
         }
-        for_each_match(&self.url_ac, url, |p, _, _| {
+        self.url_ac.for_each_match(url, |p, _, _| {
             if !s.url_hit[p as usize] {
                 s.url_hit[p as usize] = true;
                 s.url_list.push(p);

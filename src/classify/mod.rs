@@ -8,6 +8,7 @@ pub mod engine;
 pub mod eval;
 pub mod rules;
 pub mod taxonomy;
+mod words;
 
 pub use engine::{Classifier, Scratch};
 pub use rules::{Problem, RulePack, RulesError};
