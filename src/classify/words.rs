@@ -21,19 +21,17 @@ use std::collections::HashMap;
 /// The flag of a state id whose state ends at least one pattern.
 const MATCH: u32 = 1 << 31;
 
-/// A slot of the transition table: (state, character id) → next state.
-/// `state == EMPTY` marks a free slot.
+/// A slot of the transition table: the key `state * characters + character
+/// id` and the next state. `key == EMPTY` marks a free slot.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    state: u32,
-    ch: u32,
+    key: u32,
     next: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 
 /// An automaton over a list of non-empty patterns.
-#[derive(Debug)]
 pub(crate) struct Words {
     /// The id of each Basic Multilingual Plane character (0: in no pattern).
     bmp: Box<[u16]>,
@@ -45,6 +43,8 @@ pub(crate) struct Words {
     /// start state, in an open-addressing table of `mask + 1` slots.
     table: Box<[Slot]>,
     mask: usize,
+    /// The number of character ids, 0 included.
+    chars: u32,
     /// For each state, where its patterns start in `matches` (one more
     /// entry than states).
     first_match: Vec<u32>,
@@ -55,8 +55,24 @@ pub(crate) struct Words {
     len: Vec<u32>,
 }
 
-fn hash(state: u32, ch: u32) -> usize {
-    let k = (u64::from(state) << 32 | u64::from(ch)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+impl std::fmt::Debug for Words {
+    /// Sizes only: the character table alone has 65 536 entries.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words")
+            .field("patterns", &self.len.len())
+            .field("states", &(self.first_match.len() - 1))
+            .field("characters", &self.from_start.len())
+            .field(
+                "transitions",
+                &self.table.iter().filter(|s| s.key != EMPTY).count(),
+            )
+            .field("table_slots", &self.table.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn hash(key: u32) -> usize {
+    let k = u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     // The high bits are the well-mixed ones.
     usize::try_from(k >> 32).expect("usize holds 32 bits")
 }
@@ -145,13 +161,17 @@ impl Words {
             }
         };
         let from_start = from_start.into_iter().map(flagged).collect();
+        let chars = u32::try_from(alphabet).expect("fewer than 2^32 characters");
+        assert!(
+            u32::try_from(states * alphabet).is_ok_and(|k| k != EMPTY),
+            "{states} states over {alphabet} characters: too many keywords for one automaton"
+        );
         let count: usize = exits.iter().map(HashMap::len).sum();
         let size = (count * 2).next_power_of_two().max(2);
         let mask = size - 1;
         let mut table = vec![
             Slot {
-                state: EMPTY,
-                ch: 0,
+                key: EMPTY,
                 next: 0
             };
             size
@@ -159,13 +179,13 @@ impl Words {
         .into_boxed_slice();
         for &s in &order {
             for (&c, &n) in &exits[s as usize] {
-                let mut i = hash(s, c) & mask;
-                while table[i].state != EMPTY {
+                let key = s * chars + c;
+                let mut i = hash(key) & mask;
+                while table[i].key != EMPTY {
                     i = (i + 1) & mask;
                 }
                 table[i] = Slot {
-                    state: s,
-                    ch: c,
+                    key,
                     next: flagged(n),
                 };
             }
@@ -193,6 +213,7 @@ impl Words {
             from_start,
             table,
             mask,
+            chars,
             first_match,
             matches,
             len: patterns
@@ -214,13 +235,14 @@ impl Words {
     /// id without the flag).
     fn step(&self, state: u32, ch: u32) -> u32 {
         if state != 0 {
-            let mut i = hash(state, ch) & self.mask;
+            let key = state * self.chars + ch;
+            let mut i = hash(key) & self.mask;
             loop {
                 let slot = self.table[i];
-                if slot.state == state && slot.ch == ch {
+                if slot.key == key {
                     return slot.next;
                 }
-                if slot.state == EMPTY {
+                if slot.key == EMPTY {
                     break;
                 }
                 i = (i + 1) & self.mask;
