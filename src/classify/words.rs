@@ -163,7 +163,10 @@ impl Words {
         let from_start = from_start.into_iter().map(flagged).collect();
         let chars = u32::try_from(alphabet).expect("fewer than 2^32 characters");
         assert!(
-            u32::try_from(states * alphabet).is_ok_and(|k| k != EMPTY),
+            states
+                .checked_mul(alphabet)
+                .and_then(|k| u32::try_from(k).ok())
+                .is_some_and(|k| k != EMPTY),
             "{states} states over {alphabet} characters: too many keywords for one automaton"
         );
         let count: usize = exits.iter().map(HashMap::len).sum();
@@ -177,8 +180,12 @@ impl Words {
             size
         ]
         .into_boxed_slice();
+        // Filled in a fixed order, so that a pack gives the same table in
+        // every run (the maps' order is random).
         for &s in &order {
-            for (&c, &n) in &exits[s as usize] {
+            let mut ex: Vec<(u32, u32)> = exits[s as usize].iter().map(|(&c, &n)| (c, n)).collect();
+            ex.sort_unstable();
+            for (c, n) in ex {
                 let key = s * chars + c;
                 let mut i = hash(key) & mask;
                 while table[i].key != EMPTY {
