@@ -162,6 +162,8 @@ pub struct Scratch {
     /// Spans inside which no area keyword counts; `true` for a department
     /// name, which counts only in a reply.
     stops: Vec<(usize, usize, bool)>,
+    /// Spans of the words that mark a title as having no key area.
+    no_areas: Vec<(usize, usize)>,
     folded: String,
 }
 
@@ -527,7 +529,8 @@ impl Classifier {
         s.none_hit.resize(self.always.len(), 0);
         s.areas.clear();
         s.stops.clear();
-        let (mut reply, mut none, mut internal) = (false, false, false);
+        s.no_areas.clear();
+        let (mut reply, mut internal) = (false, false);
         self.title_ac.for_each_match(title, |p, start, end| {
             if !s.title_hit[p as usize] {
                 s.title_hit[p as usize] = true;
@@ -545,7 +548,9 @@ impl Classifier {
                 s.stops.push((start, end, !m.stop));
             }
             reply |= m.reply;
-            none |= m.no_area;
+            if m.no_area {
+                s.no_areas.push((start, end));
+            }
             internal |= m.internal;
             if let Some((ai, tier)) = info.area {
                 s.areas.push((start, end, ai, tier, p));
@@ -562,11 +567,17 @@ impl Classifier {
             self.satisfied(s, ri, title, &mut stem)
         });
         s.candidates = candidates;
-        // Key area: none when the title marks itself as having none;
-        // otherwise dominant keywords first, then the leftmost keyword (the
-        // longest on ties), then weak keywords; none inside a stopword (in a
-        // reply, the replying department's name is one).
+        // Key area: none when the title marks itself as having none (a mark
+        // inside a stopword does not count: 公共资源配置领域政府信息公开 names
+        // its field); otherwise dominant keywords first, then the leftmost
+        // keyword (the longest on ties), then weak keywords; none inside a
+        // stopword (in a reply, the replying department's name is one).
         let stops = &s.stops;
+        let none = s.no_areas.iter().any(|&(st, en)| {
+            !stops
+                .iter()
+                .any(|&(a, b, issuer)| !issuer && a <= st && en <= b)
+        });
         // Department names are stop spans only in a reply or in news of a
         // unit's internal life.
         let issuers_hidden = reply || internal;
@@ -1596,6 +1607,14 @@ mod tests {
             // Disclosure work names no sector, whoever reports on it.
             ("安澜县卫生健康局2026年政府信息公开工作年度报告", "", None),
             ("安澜县教育局政府信息公开指南", "", None),
+            // …but disclosure in a named field names the field: the mark
+            // inside a stopword (领域政府信息公开) does not count.
+            (
+                "关于推进社会救助领域政府信息公开工作的通知",
+                "",
+                Some("social_assistance"),
+            ),
+            ("县民政局2026年政府信息公开工作年度报告", "", None),
             ("城东镇森林火灾应急预案", "", Some("safety")),
             ("关于划定畜禽养殖禁养区的通告", "", Some("environment")),
             ("城东镇开展防止返贫监测帮扶集中排查", "", Some("rural")),
