@@ -315,10 +315,12 @@ pub struct RulePack {
     pub rules: Vec<CategoryRule>,
     /// Key areas, in file order.
     pub areas: Vec<AreaRule>,
-    /// Words inside which no area keyword counts (人民政府 hides 民政).
+    /// Words inside which no area keyword, and no `no_area` word, counts
+    /// (人民政府 hides 民政; 领域政府信息公开 hides 政府信息公开).
     pub area_stopwords: Vec<String>,
     /// Title words that mark an item with no key area, whatever else the
-    /// title names (政府信息公开工作年度报告: its subject is disclosure).
+    /// title names (政府信息公开工作年度报告: its subject is disclosure),
+    /// unless the word stands inside a stopword.
     pub no_area: Vec<String>,
     /// Title words that mark a reply to a deputy's suggestion or a proposal…
     pub reply_markers: Vec<String>,
