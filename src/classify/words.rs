@@ -10,7 +10,7 @@
 //!
 //! This one is an Aho–Corasick automaton over characters whose failure links
 //! are resolved when it is built. A step is one table read for the character
-//! and, from a state other than the start, one probe of a hash table that
+//! and, from a state other than the start, a lookup in a hash table that
 //! holds only the transitions that do not lead where the character leads
 //! from the start (a few per state). It reports the same matches, in the
 //! same order, as the crate's automaton with `MatchKind::Standard` walked
