@@ -572,26 +572,24 @@ impl Classifier {
         // its field); otherwise dominant keywords first, then the leftmost
         // keyword (the longest on ties), then weak keywords; none inside a
         // stopword (in a reply, the replying department's name is one).
+        // Whether a span lies inside a stop span; department names are stop
+        // spans only with `issuers`.
         let stops = &s.stops;
-        let none = s.no_areas.iter().any(|&(st, en)| {
-            !stops
-                .iter()
-                .any(|&(a, b, issuer)| !issuer && a <= st && en <= b)
-        });
-        // Department names are stop spans only in a reply or in news of a
-        // unit's internal life.
-        let issuers_hidden = reply || internal;
-        let hidden = |st: usize, en: usize| {
+        let hidden = |st: usize, en: usize, issuers: bool| {
             stops
                 .iter()
-                .any(|&(a, b, issuer)| (issuers_hidden || !issuer) && a <= st && en <= b)
+                .any(|&(a, b, issuer)| (issuers || !issuer) && a <= st && en <= b)
         };
+        let none = s.no_areas.iter().any(|&(st, en)| !hidden(st, en, false));
+        // Department names hide area words only in a reply or in news of a
+        // unit's internal life.
+        let issuers_hidden = reply || internal;
         let area = if none {
             None
         } else {
             s.areas
                 .iter()
-                .filter(|&&(st, en, ..)| !hidden(st, en))
+                .filter(|&&(st, en, ..)| !hidden(st, en, issuers_hidden))
                 .min_by_key(|(st, en, _, tier, _)| (*tier, *st, usize::MAX - (en - st)))
                 .map(|&(_, _, ai, _, p)| (ai, AreaWord::Title(p)))
                 // The column names the subject when the title does not, then
