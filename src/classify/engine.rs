@@ -707,28 +707,55 @@ fn needs_fold(title: &str) -> bool {
 /// the spaces set between two Chinese characters (政 府 工 作 报 告, a list
 /// that spaces a title out, or 乡村 振兴 broken by a line wrap).
 fn fold_into(text: &str, out: &mut String) {
+    // The runs between two changes are copied whole. Every byte looked for
+    // is ASCII or the lead byte of U+3000, and neither occurs inside another
+    // character's encoding.
     out.clear();
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, ' ' | '\u{3000}')
-            && !prev.is_ascii()
-            && chars.peek().is_some_and(|n| !n.is_ascii())
-        {
-            continue;
+    let b = text.as_bytes();
+    let (mut copied, mut from) = (0, 0);
+    // Where the last change ended, and whether the last character kept
+    // before it (the one before any dropped space) is not ASCII.
+    let (mut changed, mut prev_wide) = (0, false);
+    while let Some(off) = b[from..].iter().position(|&x| {
+        matches!(
+            x,
+            b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ' | 0xE3
+        )
+    }) {
+        let at = from + off;
+        from = at + 1;
+        let (len, with) = match b[at] {
+            b':' => (1, "："),
+            b',' => (1, "，"),
+            b'?' => (1, "？"),
+            b'!' => (1, "！"),
+            b';' => (1, "；"),
+            b'(' => (1, "（"),
+            b')' => (1, "）"),
+            b' ' => (1, ""),
+            _ if b.get(at + 1..at + 3) == Some(&[0x80, 0x80][..]) => (3, ""),
+            _ => continue,
+        };
+        if at > changed {
+            // Continuation and lead bytes are 0x80 or above.
+            prev_wide = b[at - 1] >= 0x80;
         }
-        prev = c;
-        out.push(match c {
-            ':' => '：',
-            ',' => '，',
-            '?' => '？',
-            '!' => '！',
-            ';' => '；',
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        });
+        changed = at + len;
+        from = changed;
+        if with.is_empty() {
+            // A space goes only between two characters that are not ASCII.
+            if !(prev_wide && b.get(changed).is_some_and(|&n| n >= 0x80)) {
+                prev_wide = len == 3;
+                continue;
+            }
+        } else {
+            prev_wide = false;
+        }
+        out.push_str(&text[copied..at]);
+        out.push_str(with);
+        copied = changed;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// `text` folded as [`fold_into`] writes it.
@@ -855,6 +882,56 @@ fn reset(hit: &mut Vec<bool>, list: &mut Vec<u32>, n: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`fold_into`] as a character at a time: the plain statement of what
+    /// it writes.
+    fn fold_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut prev = ' ';
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if matches!(c, ' ' | '\u{3000}')
+                && !prev.is_ascii()
+                && chars.peek().is_some_and(|n| !n.is_ascii())
+            {
+                continue;
+            }
+            prev = c;
+            out.push(match c {
+                ':' => '：',
+                ',' => '，',
+                '?' => '？',
+                '!' => '！',
+                ';' => '；',
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn folding_turns_punctuation_wide_and_drops_spaces_inside_chinese() {
+        assert_eq!(
+            fold("城东镇:关于(2026年)的通知"),
+            "城东镇：关于（2026年）的通知"
+        );
+        assert_eq!(fold("政 府 工 作 报 告"), "政府工作报告");
+        assert_eq!(fold("乡村\u{3000}\u{3000}振兴 2026 年"), "乡村振兴 2026 年");
+        assert_eq!(fold("a b 、 c"), "a b 、 c");
+        assert_eq!(fold("通知 : 开始"), "通知 ： 开始");
+    }
+
+    proptest! {
+        #[test]
+        fn folding_by_runs_writes_what_folding_by_characters_does(
+            text in "[ \u{3000}:,?!;()a1、\u{3001}\u{4e00}-\u{4e10}\u{1F600}]{0,24}"
+        ) {
+            prop_assert_eq!(fold(&text), fold_by_chars(&text));
+        }
+    }
 
     /// Each (title, column, category) is classified so.
     fn assert_categories(cases: &[(&str, &str, &str)]) {

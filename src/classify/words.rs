@@ -37,6 +37,10 @@ pub(crate) struct Words {
     bmp: Box<[u16]>,
     /// The ids of the characters outside it or beyond `u16` ids.
     rest: HashMap<char, u32>,
+    /// Whether `rest` holds a Basic Multilingual Plane character (only when
+    /// the patterns have more than 65 535 distinct characters); if not, a 0
+    /// in `bmp` needs no second look.
+    bmp_in_rest: bool,
     /// For each character id, the state after it from the start state.
     from_start: Vec<u32>,
     /// The transitions that do not lead where the character leads from the
@@ -214,9 +218,11 @@ impl Words {
                 }
             }
         }
+        let bmp_in_rest = rest.keys().any(|&c| (c as usize) < bmp.len());
         Self {
             bmp,
             rest,
+            bmp_in_rest,
             from_start,
             table,
             mask,
@@ -233,7 +239,7 @@ impl Words {
     /// The id of a character (0: in no pattern).
     fn id(&self, c: char) -> u32 {
         match self.bmp.get(c as usize) {
-            Some(&id) if id != 0 || self.rest.is_empty() => u32::from(id),
+            Some(&id) if id != 0 || !self.bmp_in_rest => u32::from(id),
             _ => self.rest.get(&c).copied().unwrap_or(0),
         }
     }
