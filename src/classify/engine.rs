@@ -693,14 +693,18 @@ fn needs_fold(title: &str) -> bool {
     // U+5000 …) are only folded for nothing. (The extractor has already
     // turned no-break and zero-width spaces into spaces.)
     let bytes = title.as_bytes();
-    let ascii = bytes.iter().fold(false, |found, &b| {
-        found | matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ')
-    });
+    let ascii = bytes.iter().fold(false, |found, &b| found | folds_ascii(b));
     let wide_space = bytes
         .iter()
         .zip(bytes.iter().skip(1))
         .fold(false, |found, (&a, &b)| found | (a == 0x80 && b == 0x80));
     ascii | wide_space
+}
+
+/// Whether [`fold_into`] changes or may drop this ASCII byte: the
+/// half-width punctuation it widens and the space.
+fn folds_ascii(b: u8) -> bool {
+    matches!(b, b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ')
 }
 
 /// Writes `text` with ASCII punctuation in its full-width form and without
@@ -716,14 +720,8 @@ fn fold_into(text: &str, out: &mut String) {
     // Where the last change ended, and whether the last character kept
     // before it (the one before any dropped space) is not ASCII.
     let (mut changed, mut prev_wide) = (0, false);
-    while let Some(off) = b[from..].iter().position(|&x| {
-        matches!(
-            x,
-            b':' | b',' | b'?' | b'!' | b';' | b'(' | b')' | b' ' | 0xE3
-        )
-    }) {
+    while let Some(off) = b[from..].iter().position(|&x| folds_ascii(x) || x == 0xE3) {
         let at = from + off;
-        from = at + 1;
         let (len, with) = match b[at] {
             b':' => (1, "："),
             b',' => (1, "，"),
@@ -734,7 +732,11 @@ fn fold_into(text: &str, out: &mut String) {
             b')' => (1, "）"),
             b' ' => (1, ""),
             _ if b.get(at + 1..at + 3) == Some(&[0x80, 0x80][..]) => (3, ""),
-            _ => continue,
+            _ => {
+                // Another character led by 0xE3 (、, 。, 《 …): kept.
+                from = at + 1;
+                continue;
+            }
         };
         if at > changed {
             // Continuation and lead bytes are 0x80 or above.
